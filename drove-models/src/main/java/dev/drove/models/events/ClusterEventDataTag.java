@@ -1,0 +1,6 @@
+package dev.drove.models.events;
+
+/** Metadata keys of {@link ClusterEvent}s: the controller that raised the event. */
+public enum ClusterEventDataTag {
+    HOSTNAME
+}

@@ -1,0 +1,19 @@
+package dev.drove.models.events;
+
+/** Every kind of cluster event (contract §2.10), spelled as the event API spells it. */
+public enum DroveEventType {
+    APP_STATE_CHANGE,
+    INSTANCE_STATE_CHANGE,
+    TASK_STATE_CHANGE,
+    LOCAL_SERVICE_STATE_CHANGE,
+    LOCAL_SERVICE_INSTANCE_STATE_CHANGE,
+    EXECUTOR_ADDED,
+    EXECUTOR_REMOVED,
+    EXECUTOR_BLACKLIST_REQUESTED,
+    EXECUTOR_BLACKLISTED,
+    EXECUTOR_UN_BLACKLISTED,
+    MAINTENANCE_MODE_SET,
+    MAINTENANCE_MODE_REMOVED,
+    LEADERSHIP_ACQUIRED,
+    LEADERSHIP_LOST
+}

@@ -1,0 +1,7 @@
+package dev.drove.models.operation;
+
+/** The kinds of task operation. */
+public enum TaskOperationType {
+    CREATE,
+    KILL
+}
