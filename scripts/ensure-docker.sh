@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Makes sure this machine can run the test suite's containers:
+#   1. the Docker engine (dockerd) is installed   -> apt-get install docker.io when it is missing;
+#   2. a statically linked busybox exists          -> apt-get install busybox-static when /bin/busybox is missing or
+#                                                     dynamic (the test images are FROM scratch and copy it in);
+#   3. the engine answers on its socket            -> systemctl start docker (systemd as PID 1), otherwise
+#                                                     nohup dockerd in the background, then wait up to 60 s.
+# Idempotent: on a machine where all of that already holds it only reports. Needs root for steps that change
+# something. Runs unattended (CI=true, no stdin).
+#
+# Overridable for testing the script itself: DOCKER_SOCKET (default /var/run/docker.sock),
+# DROVE_DOCKERD_LOG (default /var/log/drove-dockerd.log), DROVE_DOCKERD_WAIT_SECONDS (default 60),
+# DROVE_TEST_BUSYBOX (the busybox the test images use, default /bin/busybox).
+set -euo pipefail
+
+DOCKER_SOCKET="${DOCKER_SOCKET:-/var/run/docker.sock}"
+DOCKERD_LOG="${DROVE_DOCKERD_LOG:-/var/log/drove-dockerd.log}"
+WAIT_SECONDS="${DROVE_DOCKERD_WAIT_SECONDS:-60}"
+BUSYBOX="${DROVE_TEST_BUSYBOX:-/bin/busybox}"
+export DEBIAN_FRONTEND=noninteractive
+
+say() { echo "ensure-docker: $*"; }
+
+apt_updated=false
+apt_install() {
+    if ! command -v apt-get >/dev/null 2>&1; then
+        say "Cannot install $* automatically: apt-get is not available on this machine." >&2
+        exit 1
+    fi
+    if [[ "$apt_updated" == false ]]; then
+        say "Refreshing the package lists (apt-get update)."
+        apt-get update -qq </dev/null
+        apt_updated=true
+    fi
+    say "Installing $* (apt-get install)."
+    # A package's post-install step may fail without an init system; what counts is whether the program is usable,
+    # which every caller checks right after.
+    if ! apt-get install -y -qq --no-install-recommends "$@" </dev/null >/dev/null; then
+        say "apt-get install $* reported an error; checking whether it is usable anyway." >&2
+    fi
+}
+
+# True when the file is an ELF executable without a program interpreter, i.e. statically linked.
+is_static() {
+    local file="$1"
+    [[ -x "$file" ]] || return 1
+    if command -v file >/dev/null 2>&1; then
+        local description
+        description="$(file -L "$file")"
+        [[ "$description" == *"statically linked"* || "$description" == *"static-pie linked"* ]]
+        return
+    fi
+    if command -v ldd >/dev/null 2>&1; then
+        ldd "$file" 2>&1 | grep -q "not a dynamic executable"
+        return
+    fi
+    # Neither tool: a dynamic executable names its interpreter (ld-linux / ld-musl) near the start of the file.
+    ! head -c 4096 "$file" | grep -qa "/ld-"
+}
+
+engine_version() {
+    local version
+    if command -v docker >/dev/null 2>&1 \
+        && version="$(DOCKER_HOST="unix://$DOCKER_SOCKET" docker version --format '{{.Server.Version}}' 2>/dev/null)" \
+        && [[ -n "$version" ]]; then
+        echo "$version"
+        return 0
+    fi
+    command -v curl >/dev/null 2>&1 || return 1
+    [[ -S "$DOCKER_SOCKET" ]] || return 1
+    local answer
+    answer="$(curl -fsS --max-time 5 --unix-socket "$DOCKER_SOCKET" http://localhost/version 2>/dev/null)" || return 1
+    sed -n 's/.*"Version":"\([^"]*\)".*/\1/p' <<<"$answer" | head -n 1
+}
+
+ensure_dockerd_installed() {
+    if command -v dockerd >/dev/null 2>&1; then
+        say "Docker engine is installed ($(command -v dockerd))."
+        return
+    fi
+    say "Docker engine (dockerd) is not installed."
+    apt_install docker.io
+    command -v dockerd >/dev/null 2>&1 || { say "docker.io was installed but dockerd is still missing." >&2; exit 1; }
+    say "Docker engine is installed ($(command -v dockerd))."
+}
+
+ensure_static_busybox() {
+    if is_static "$BUSYBOX"; then
+        say "Static busybox for the test images is at $BUSYBOX."
+        return
+    fi
+    if [[ -e "$BUSYBOX" ]]; then
+        say "$BUSYBOX is dynamically linked; the test images need a static one."
+    else
+        say "$BUSYBOX is missing; the test images need a static busybox."
+    fi
+    apt_install busybox-static
+    is_static "$BUSYBOX" || { say "Still no static busybox at $BUSYBOX after installing busybox-static." >&2; exit 1; }
+    say "Static busybox for the test images is at $BUSYBOX."
+}
+
+start_engine() {
+    if [[ "$(cat /proc/1/comm 2>/dev/null || true)" == systemd ]] && systemctl cat docker.service >/dev/null 2>&1; then
+        say "Starting the Docker engine with systemctl start docker."
+        systemctl start docker
+    else
+        say "Starting the Docker engine in the background (log: $DOCKERD_LOG)."
+        mkdir -p "$(dirname "$DOCKERD_LOG")"
+        nohup dockerd >"$DOCKERD_LOG" 2>&1 </dev/null &
+    fi
+}
+
+ensure_engine_running() {
+    local version
+    if version="$(engine_version)" && [[ -n "$version" ]]; then
+        say "Docker engine is running (version $version)."
+        return
+    fi
+    say "Docker engine does not answer on $DOCKER_SOCKET."
+    start_engine
+    local deadline=$((SECONDS + WAIT_SECONDS))
+    while ((SECONDS < deadline)); do
+        if version="$(engine_version)" && [[ -n "$version" ]]; then
+            say "Docker engine is running (version $version)."
+            return
+        fi
+        sleep 1
+    done
+    say "Docker engine did not answer within ${WAIT_SECONDS} s. Last lines of $DOCKERD_LOG:" >&2
+    tail -n 30 "$DOCKERD_LOG" >&2 2>/dev/null || true
+    exit 1
+}
+
+ensure_dockerd_installed
+ensure_static_busybox
+ensure_engine_running
