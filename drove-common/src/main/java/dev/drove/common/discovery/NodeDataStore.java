@@ -1,0 +1,148 @@
+package dev.drove.common.discovery;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.drove.common.zookeeper.ZkJsonStore;
+import dev.drove.common.zookeeper.ZkPaths;
+import dev.drove.models.info.nodedata.ControllerNodeData;
+import dev.drove.models.info.nodedata.ExecutorNodeData;
+import dev.drove.models.info.nodedata.NodeData;
+import dev.drove.models.info.nodedata.NodeType;
+import dev.drove.models.json.Json;
+import org.apache.curator.framework.CuratorFramework;
+import org.apache.curator.framework.recipes.nodes.PersistentNode;
+import org.apache.zookeeper.CreateMode;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Who is in the cluster: every node publishes its {@link NodeData} as an ephemeral znode
+ * {@code /executor/{hostname}-{port}} or {@code /controller/{hostname}-{port}} and reads the others' (contract §4).
+ *
+ * <p>This node's entry is a Curator {@link PersistentNode}: it is created in the background, and created again
+ * whenever it vanishes (session expiry after a ZooKeeper outage, a deleted node) as long as this store has not
+ * removed it, without the caller doing anything. The entry disappears for others when this node's session ends, so a
+ * node that dies leaves the cluster after the session timeout.
+ */
+public final class NodeDataStore implements Closeable {
+    private static final Logger log = LoggerFactory.getLogger(NodeDataStore.class);
+
+    private final CuratorFramework curator;
+    private final ZkJsonStore store;
+    private PersistentNode own;
+    private String ownPath;
+
+    public NodeDataStore(CuratorFramework curator) {
+        this.curator = curator;
+        this.store = new ZkJsonStore(curator);
+    }
+
+    /** Where the entry of {@code node} lives. */
+    public static String path(NodeData node) {
+        var parent = node.type() == NodeType.EXECUTOR ? ZkPaths.EXECUTOR : ZkPaths.CONTROLLER;
+        return ZkPaths.child(parent, node.hostname() + "-" + node.port());
+    }
+
+    /**
+     * Publishes this node's data, or replaces what it published before. Returns at once; the entry appears as soon as
+     * ZooKeeper is reachable ({@link #awaitPublished} waits for it). A store publishes one node: publishing a node of
+     * another type, host or port without {@link #remove()} first is a bug and throws.
+     */
+    public synchronized void publish(NodeData self) {
+        var path = path(self);
+        var data = json(self);
+        if (own != null && !path.equals(ownPath)) {
+            throw new IllegalStateException("This store publishes " + ownPath + "; remove it before publishing "
+                    + path);
+        }
+        if (own != null && own.getActualPath() != null) {
+            try {
+                own.setData(data);
+                return;
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not update " + path + ": " + e.getMessage(), e);
+            }
+        }
+        if (own != null) {
+            closeOwn(); // never created yet: start over with the new data
+        }
+        own = new PersistentNode(curator, CreateMode.EPHEMERAL, false, path, data);
+        ownPath = path;
+        own.start();
+        log.info("Publishing {} node data at {}", self.type(), path);
+    }
+
+    /** Waits until this node's entry exists in ZooKeeper; false when it did not within {@code timeout}. */
+    public boolean awaitPublished(Duration timeout) throws InterruptedException {
+        PersistentNode node;
+        synchronized (this) {
+            node = own;
+        }
+        if (node == null) {
+            throw new IllegalStateException("Nothing has been published");
+        }
+        return node.waitForInitialCreate(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Removes this node's entry, so others stop seeing it now rather than at session end. Idempotent. */
+    public synchronized void remove() {
+        if (own != null) {
+            log.info("Removing node data at {}", ownPath);
+            closeOwn();
+        }
+    }
+
+    /** Every published executor, ordered by entry name. */
+    public List<ExecutorNodeData> executors() {
+        return store.readChildren(ZkPaths.EXECUTOR, NodeData.class).stream()
+                .filter(ExecutorNodeData.class::isInstance)
+                .map(ExecutorNodeData.class::cast)
+                .toList();
+    }
+
+    /** The published executor with the id {@code executorId} ({@link ExecutorId}), if any. */
+    public Optional<ExecutorNodeData> executor(String executorId) {
+        return executors().stream()
+                .filter(node -> ExecutorId.of(node.hostname(), node.port()).equals(executorId))
+                .findFirst();
+    }
+
+    /** Every published controller, ordered by entry name. */
+    public List<ControllerNodeData> controllers() {
+        return store.readChildren(ZkPaths.CONTROLLER, NodeData.class).stream()
+                .filter(ControllerNodeData.class::isInstance)
+                .map(ControllerNodeData.class::cast)
+                .toList();
+    }
+
+    /** Same as {@link #remove()}. */
+    @Override
+    public void close() {
+        remove();
+    }
+
+    private void closeOwn() {
+        try {
+            own.close();
+        } catch (IOException e) {
+            log.warn("Could not delete {} ({}); it goes when the session ends", ownPath, e.getMessage());
+        } finally {
+            own = null;
+            ownPath = null;
+        }
+    }
+
+    private static byte[] json(NodeData node) {
+        try {
+            return Json.mapper().writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Could not write node data as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+}

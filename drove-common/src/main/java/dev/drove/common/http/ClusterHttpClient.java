@@ -1,0 +1,124 @@
+package dev.drove.common.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import dev.drove.common.auth.ClusterCredentials;
+import dev.drove.models.json.Json;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+
+/**
+ * The client one cluster node uses to call another: JSON over HTTP(S) with the sender's {@link ClusterCredentials}
+ * as the {@code NodeId}, {@code Node-Type} and {@code Cluster-Authorization} headers (contract §4).
+ *
+ * <p>Every call either returns the answer, whatever its status, or throws {@link ClusterCallException} when no answer
+ * came (including after the response timeout). It never retries: callers know whether a message may be resent.
+ * Thread-safe; make one per node and share it.
+ *
+ * <p>Built on {@link java.net.http.HttpClient}: it is in the JDK, has a connect timeout and a per-request timeout
+ * that covers the whole answer, and sends the headers exactly as given.
+ */
+public final class ClusterHttpClient {
+    private static final String JSON_TYPE = "application/json";
+
+    private final HttpClient http;
+    private final ClusterCredentials credentials;
+    private final Duration responseTimeout;
+
+    public ClusterHttpClient(ClusterCredentials credentials, ClusterClientTimeouts timeouts) {
+        this.credentials = credentials;
+        this.responseTimeout = Duration.ofMillis(timeouts.responseTimeout().toMilliseconds());
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofMillis(timeouts.connectTimeout().toMilliseconds()))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public ClusterHttpClient(ClusterCredentials credentials) {
+        this(credentials, ClusterClientTimeouts.DEFAULTS);
+    }
+
+    /** The credentials this client sends. */
+    public ClusterCredentials credentials() {
+        return credentials;
+    }
+
+    /** {@code POST}s {@code body} as JSON to {@code path} on {@code target}; reads the answer as {@code type}. */
+    public <T> ClusterResponse<T> post(NodeEndpoint target, String path, Object body, Class<T> type) {
+        return post(target, path, body, Json.mapper().constructType(type));
+    }
+
+    /** As {@link #post(NodeEndpoint, String, Object, Class)}, for generic answers such as an ApiResponse. */
+    public <T> ClusterResponse<T> post(NodeEndpoint target, String path, Object body, TypeReference<T> type) {
+        return post(target, path, body, Json.mapper().constructType(type));
+    }
+
+    /** {@code GET}s {@code path} on {@code target}; reads the answer as {@code type}. */
+    public <T> ClusterResponse<T> get(NodeEndpoint target, String path, Class<T> type) {
+        return call("GET", target.uri(path), HttpRequest.BodyPublishers.noBody(), Json.mapper().constructType(type));
+    }
+
+    /** As {@link #get(NodeEndpoint, String, Class)}, for generic answers such as an ApiResponse. */
+    public <T> ClusterResponse<T> get(NodeEndpoint target, String path, TypeReference<T> type) {
+        return call("GET", target.uri(path), HttpRequest.BodyPublishers.noBody(), Json.mapper().constructType(type));
+    }
+
+    private <T> ClusterResponse<T> post(NodeEndpoint target, String path, Object body, JavaType type) {
+        var uri = target.uri(path);
+        byte[] json;
+        try {
+            json = Json.mapper().writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new ClusterCallException("POST " + uri + " not sent: the body could not be written as JSON: "
+                    + e.getOriginalMessage(), e);
+        }
+        return call("POST", uri, HttpRequest.BodyPublishers.ofByteArray(json), type);
+    }
+
+    private <T> ClusterResponse<T> call(String method, URI uri, HttpRequest.BodyPublisher body, JavaType type) {
+        var request = HttpRequest.newBuilder(uri)
+                .timeout(responseTimeout)
+                .header("Accept", JSON_TYPE);
+        if (!"GET".equals(method)) {
+            request.header("Content-Type", JSON_TYPE);
+        }
+        credentials.headers().forEach(request::header);
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.method(method, body).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw new ClusterCallException(method + " " + uri + " failed: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new ClusterCallException(method + " " + uri + " failed: " + describe(e), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterCallException(method + " " + uri + " was interrupted", e);
+        }
+        return new ClusterResponse<>(response.statusCode(), parse(response.body(), type), response.body());
+    }
+
+    private static <T> T parse(String text, JavaType type) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return Json.mapper().readValue(text, type);
+        } catch (JsonProcessingException notOurJson) {
+            return null;
+        }
+    }
+
+    private static String describe(IOException e) {
+        var message = e.getMessage();
+        var name = e.getClass().getSimpleName();
+        return message == null || message.isBlank() ? name : name + ": " + message;
+    }
+}
