@@ -106,6 +106,11 @@ start_engine() {
     else
         say "Starting the Docker engine in the background (log: $DOCKERD_LOG)."
         mkdir -p "$(dirname "$DOCKERD_LOG")"
+        # Containers inherit the engine's open-files limit as their ceiling (executors ask for up to 470000, as
+        # systemd's docker.service allows); raise it as far as this machine lets us.
+        ulimit -Hn 1048576 2>/dev/null || true
+        ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+        say "The engine may open up to $(ulimit -n) files per container."
         nohup dockerd >"$DOCKERD_LOG" 2>&1 </dev/null &
     fi
 }
