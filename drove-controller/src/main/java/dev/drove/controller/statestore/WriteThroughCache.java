@@ -1,0 +1,124 @@
+package dev.drove.controller.statestore;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * The leader's in-memory copy of one kind of stored document, by id, in front of its ZooKeeper store.
+ *
+ * <ul>
+ *     <li>Inactive (this controller does not lead): reads and writes go to the store; nothing is kept.</li>
+ *     <li>{@link #activate()} (leadership acquired): the next access loads everything once; from then on reads come
+ *     from memory, and writes go to the store first and then to memory (a failed store write changes nothing).</li>
+ *     <li>{@link #deactivate()} (leadership lost): the copy is dropped at once, so a former leader never answers
+ *     with data that the new leader may since have changed.</li>
+ * </ul>
+ *
+ * <p>A load excludes writes (writers share a lock the load takes alone), so a loaded copy holds every write this
+ * controller made; writes of one id reach memory in the order they reached the store. A load that leadership
+ * changes overtake is not kept.
+ */
+final class WriteThroughCache<V> {
+    private final Supplier<Map<String, V>> loader;
+    private final ReadWriteLock loading = new ReentrantReadWriteLock();
+    private boolean active;                              // guarded by this
+    private long generation;                             // guarded by this
+    private volatile ConcurrentMap<String, V> entries;   // null: nothing loaded
+
+    /** @param loader reads every document from the store, by id */
+    WriteThroughCache(Supplier<Map<String, V>> loader) {
+        this.loader = loader;
+    }
+
+    /** Starts caching: the next access loads everything. */
+    synchronized void activate() {
+        generation++;
+        entries = null;
+        active = true;
+    }
+
+    /** Stops caching and drops the copy. */
+    synchronized void deactivate() {
+        generation++;
+        entries = null;
+        active = false;
+    }
+
+    /** Answers from memory when active (loading first if needed), otherwise from the store. */
+    <R> R read(Function<Map<String, V>, R> fromMemory, Supplier<R> fromStore) {
+        var copy = loaded();
+        return copy == null ? fromStore.get() : fromMemory.apply(copy);
+    }
+
+    /**
+     * Runs {@code storeWrite} and then, when active, replaces the entry of {@code id} by {@code change} applied to
+     * the current entry (null: none; returning null removes it). Writes of one id run one at a time while active.
+     */
+    void write(String id, Runnable storeWrite, UnaryOperator<V> change) {
+        loaded(); // outside the shared lock: loading takes it alone
+        loading.readLock().lock();
+        try {
+            var copy = entries;
+            if (copy == null || id == null) {
+                storeWrite.run();
+                return;
+            }
+            copy.compute(id, (key, old) -> {
+                storeWrite.run();
+                return change.apply(old);
+            });
+        } finally {
+            loading.readLock().unlock();
+        }
+    }
+
+    /** The entry of {@code id} in a copy; empty for a null id, which no store holds. */
+    static <V> Optional<V> lookup(Map<String, V> copy, String id) {
+        return id == null ? Optional.empty() : Optional.ofNullable(copy.get(id));
+    }
+
+    /** {@code documents} by their id; the last one wins when two share an id. */
+    static <T> Map<String, T> byId(List<T> documents, Function<T, String> id) {
+        return documents.stream().collect(Collectors.toMap(id, Function.identity(), (first, second) -> second));
+    }
+
+    /** The copy, loaded now if needed; null when inactive. */
+    private Map<String, V> loaded() {
+        var copy = entries;
+        if (copy != null) {
+            return copy;
+        }
+        long expected;
+        synchronized (this) {
+            if (!active) {
+                return null;
+            }
+            expected = generation;
+        }
+        loading.writeLock().lock();
+        try {
+            copy = entries;
+            if (copy != null) {
+                return copy;
+            }
+            var fresh = new ConcurrentHashMap<>(loader.get());
+            synchronized (this) {
+                if (active && generation == expected) {
+                    entries = fresh;
+                }
+            }
+            return fresh;
+        } finally {
+            loading.writeLock().unlock();
+        }
+    }
+}
