@@ -7,7 +7,8 @@ cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 STATE="$ROOT/.local-cluster"
 ZK_PORT=${DROVE_ZK_PORT:-2181}
-mkdir -p "$STATE/zookeeper" "$STATE/logs"
+mkdir -p "$STATE/zookeeper" "$STATE/logs" "$STATE/instance-logs"
+export DROVE_INSTANCE_LOG_DIR="$STATE/instance-logs"
 
 bash scripts/ensure-docker.sh
 
@@ -39,16 +40,8 @@ wait_for() { # name url seconds
     exit 1
 }
 
-cat > "$STATE/zoo.cfg" <<CFG
-tickTime=2000
-dataDir=$STATE/zookeeper
-clientPort=$ZK_PORT
-clientPortAddress=127.0.0.1
-admin.enableServer=false
-4lw.commands.whitelist=ruok,stat
-CFG
 echo "Starting embedded ZooKeeper on 127.0.0.1:$ZK_PORT…"
-java -Xmx256m -cp "$CONTROLLER_JAR" org.apache.zookeeper.server.quorum.QuorumPeerMain "$STATE/zoo.cfg" \
+java -Xmx256m -jar "$ROOT/drove-local/target/drove-local.jar" "$ZK_PORT" "$STATE/zookeeper" \
     > "$STATE/logs/zookeeper.log" 2>&1 &
 pids+=($!)
 for ((i = 0; i < 30; i++)); do

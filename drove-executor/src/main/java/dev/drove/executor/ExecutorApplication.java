@@ -1,10 +1,33 @@
 package dev.drove.executor;
 
+import com.google.inject.Guice;
+import dev.drove.common.auth.ClusterAuthFilter;
+import dev.drove.common.errors.ApiExceptionMappers;
+import dev.drove.common.zookeeper.Curators;
+import dev.drove.executor.api.ExecutorMessagesResource;
+import dev.drove.executor.checks.ChecksModule;
+import dev.drove.executor.cluster.ClusterModule;
+import dev.drove.executor.cluster.ExecutorEndpoint;
+import dev.drove.executor.cluster.ExecutorLifecycle;
+import dev.drove.executor.engine.DockerClients;
+import dev.drove.executor.engine.EngineModule;
+import dev.drove.executor.instances.InstancesModule;
+import dev.drove.executor.topology.TopologyModule;
+import dev.drove.models.json.Json;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import org.apache.curator.framework.CuratorFramework;
+
+import java.time.Duration;
 
 /** Entry point of the Drove executor: {@code java -jar drove-executor.jar server config.yml}. */
 public final class ExecutorApplication extends Application<ExecutorConfiguration> {
+    /** How often the node data is republished even when nothing changed (the original: 20 s). */
+    static final Duration NODE_DATA_REFRESH = Duration.ofSeconds(20);
 
     public static void main(String[] args) throws Exception {
         new ExecutorApplication().run(args);
@@ -16,7 +39,57 @@ public final class ExecutorApplication extends Application<ExecutorConfiguration
     }
 
     @Override
-    public void run(ExecutorConfiguration configuration, Environment environment) {
-        // Wired feature by feature as the services are built.
+    public void initialize(Bootstrap<ExecutorConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        Json.configure(bootstrap.getObjectMapper());
+    }
+
+    @Override
+    public void run(ExecutorConfiguration config, Environment environment) {
+        Json.configure(environment.getObjectMapper());
+        ApiExceptionMappers.install(config.getServerFactory(), environment);
+
+        var endpoint = ExecutorEndpoint.from(config.getServerFactory(), config.getOptions().hostname());
+        var curator = Curators.start(config.getZookeeper());
+        var injector = Guice.createInjector(
+                new TopologyModule(config.getResources(), endpoint.hostname()),
+                new EngineModule(config.getOptions()),
+                new ChecksModule(),
+                new InstancesModule(endpoint.identity()),
+                new ClusterModule(endpoint, curator, config.getClusterAuth(), NODE_DATA_REFRESH));
+
+        environment.jersey().register(new ClusterAuthFilter(config.getClusterAuth()));
+        environment.jersey().register(injector.getInstance(ExecutorMessagesResource.class));
+
+        environment.lifecycle().manage(closing(curator));
+        environment.lifecycle().manage(closing(injector.getInstance(DockerClients.class)));
+        environment.lifecycle().manage(injector.getInstance(ExecutorLifecycle.class));
+        environment.healthChecks().register("zookeeper", new ZookeeperHealthCheck(curator));
+    }
+
+    private static Managed closing(AutoCloseable resource) {
+        return new Managed() {
+            @Override
+            public void stop() throws Exception {
+                resource.close();
+            }
+        };
+    }
+
+    /** Healthy while this executor has a ZooKeeper session; containers keep running either way. */
+    static final class ZookeeperHealthCheck extends com.codahale.metrics.health.HealthCheck {
+        private final CuratorFramework curator;
+
+        ZookeeperHealthCheck(CuratorFramework curator) {
+            this.curator = curator;
+        }
+
+        @Override
+        protected Result check() {
+            return curator.getZookeeperClient().isConnected()
+                    ? Result.healthy()
+                    : Result.unhealthy("Not connected to ZooKeeper; containers keep running, reports are queued");
+        }
     }
 }

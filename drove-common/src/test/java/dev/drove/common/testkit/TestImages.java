@@ -75,6 +75,26 @@ public final class TestImages {
         }
     }
 
+    /**
+     * Where nothing listens: a pull of an image named under it fails at once without leaving this machine, so the
+     * executor falls back to the local copy (as it must when a registry is unreachable).
+     */
+    public static final String UNREACHABLE_REGISTRY = "127.0.0.1:1";
+
+    /**
+     * {@code image}, built if needed and also tagged under {@link #UNREACHABLE_REGISTRY}: the reference to put in specs
+     * that an executor runs, so no test ever pulls from a public registry.
+     */
+    public static synchronized String unpullable(DockerClient docker, TestImage image) {
+        ensureBuilt(docker, image);
+        var reference = image.reference();
+        var colon = reference.lastIndexOf(':');
+        var repository = UNREACHABLE_REGISTRY + "/" + reference.substring(0, colon);
+        var tag = reference.substring(colon + 1);
+        docker.tagImageCmd(reference, repository, tag).exec();
+        return repository + ":" + tag;
+    }
+
     /** Forgets what this JVM has ensured, so the next call checks the engine again (for the kit's own tests). */
     static synchronized void forget() {
         ENSURED.clear();

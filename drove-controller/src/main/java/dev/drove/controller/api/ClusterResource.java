@@ -1,0 +1,155 @@
+package dev.drove.controller.api;
+
+import dev.drove.common.discovery.ExecutorId;
+import dev.drove.common.discovery.NodeDataStore;
+import dev.drove.common.errors.ApiException;
+import dev.drove.controller.statestore.ApplicationStore;
+import dev.drove.controller.statestore.ClusterStateStore;
+import dev.drove.controller.statestore.LocalServiceStore;
+import dev.drove.controller.statestore.TaskStore;
+import dev.drove.models.api.ApiResponse;
+import dev.drove.models.api.ClusterSummary;
+import dev.drove.models.api.ExecutorSummary;
+import dev.drove.models.application.ApplicationInfo;
+import dev.drove.models.application.ApplicationState;
+import dev.drove.models.cluster.ClusterState;
+import dev.drove.models.cluster.ClusterStateData;
+import dev.drove.models.info.nodedata.ControllerNodeData;
+import dev.drove.models.info.nodedata.ExecutorNodeData;
+import dev.drove.models.localservice.ActivationState;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * {@code /apis/v1/cluster} (docs: apis/cluster.md): the cluster summary, the executors as they last published
+ * themselves, and maintenance mode. Cores and memory are summed from each executor's published resource state.
+ * Blacklisting is not served here yet.
+ */
+@Path("/apis/v1/cluster")
+@Produces(MediaType.APPLICATION_JSON)
+public final class ClusterResource {
+    private static final Logger log = LoggerFactory.getLogger(ClusterResource.class);
+
+    private final NodeDataStore nodes;
+    private final ApplicationStore applications;
+    private final ApplicationViews views;
+    private final TaskStore tasks;
+    private final LocalServiceStore localServices;
+    private final ClusterStateStore clusterState;
+
+    @Inject
+    ClusterResource(NodeDataStore nodes, ApplicationStore applications, ApplicationViews views, TaskStore tasks,
+                    LocalServiceStore localServices, ClusterStateStore clusterState) {
+        this.nodes = nodes;
+        this.applications = applications;
+        this.views = views;
+        this.tasks = tasks;
+        this.localServices = localServices;
+        this.clusterState = clusterState;
+    }
+
+    /**
+     * The cluster at a glance: the leader as {@code host:port} (absent while none is known), the mode, counts of
+     * executors, applications (active: in ApplicationState's ACTIVE set), tasks that have not ended, local services
+     * (active: activation state ACTIVE), and free, used and total cores and MB over all executors.
+     */
+    @GET
+    public ApiResponse<ClusterSummary> summary() {
+        var executors = nodes.executors().stream().map(ClusterResource::executorSummary).toList();
+        var apps = applications.all();
+        var services = localServices.all();
+        int freeCores = executors.stream().mapToInt(ExecutorSummary::freeCores).sum();
+        int usedCores = executors.stream().mapToInt(ExecutorSummary::usedCores).sum();
+        long freeMemory = executors.stream().mapToLong(ExecutorSummary::freeMemory).sum();
+        long usedMemory = executors.stream().mapToLong(ExecutorSummary::usedMemory).sum();
+        return ApiResponse.success(new ClusterSummary(
+                leader(),
+                clusterState.state(),
+                executors.size(),
+                apps.size(),
+                (int) apps.stream().filter(this::isActive).count(),
+                (int) tasks.all().stream().filter(task -> task.state() != null && !task.state().isTerminal()).count(),
+                services.size(),
+                (int) services.stream().filter(service -> service.activationState() == ActivationState.ACTIVE)
+                        .count(),
+                freeCores, usedCores, freeCores + usedCores,
+                freeMemory, usedMemory, freeMemory + usedMemory));
+    }
+
+    /** Every executor that is in the cluster, ordered as published. */
+    @GET
+    @Path("/executors")
+    public ApiResponse<List<ExecutorSummary>> executors() {
+        return ApiResponse.success(nodes.executors().stream().map(ClusterResource::executorSummary).toList());
+    }
+
+    /** Everything one executor published: resources, instances, tasks, tags (404 for an unknown id). */
+    @GET
+    @Path("/executors/{executorId}")
+    public ApiResponse<ExecutorNodeData> executor(@PathParam("executorId") String executorId) {
+        return ApiResponse.success(nodes.executors().stream()
+                .filter(node -> executorId.equals(executorId(node)))
+                .findFirst()
+                .orElseThrow(() -> ApiException.notFound("Executor %s not found", executorId)));
+    }
+
+    /** Puts the cluster in maintenance mode (docs: cluster/maintenance.md) and answers the stored mode. */
+    @POST
+    @Path("/maintenance/set")
+    public ApiResponse<ClusterStateData> setMaintenance() {
+        return ApiResponse.success(save(ClusterState.MAINTENANCE));
+    }
+
+    /** Takes the cluster out of maintenance mode and answers the stored mode. */
+    @POST
+    @Path("/maintenance/unset")
+    public ApiResponse<ClusterStateData> unsetMaintenance() {
+        return ApiResponse.success(save(ClusterState.NORMAL));
+    }
+
+    private ClusterStateData save(ClusterState state) {
+        var data = new ClusterStateData(state, new Date());
+        clusterState.save(data);
+        log.info("Cluster mode set to {}", state);
+        return data;
+    }
+
+    private boolean isActive(ApplicationInfo app) {
+        return views.state(app.appId()).filter(ApplicationState::isActive).isPresent();
+    }
+
+    private String leader() {
+        return nodes.controllers().stream()
+                .filter(ControllerNodeData::leader)
+                .max(Comparator.comparing(node -> node.updated() == null ? 0L : node.updated().getTime()))
+                .map(node -> node.hostname() + ":" + node.port())
+                .orElse(null);
+    }
+
+    /** The id an executor reports in its resource state, else the one derived from its host and port. */
+    static String executorId(ExecutorNodeData node) {
+        return node.state() != null && node.state().executorId() != null
+                ? node.state().executorId() : ExecutorId.of(node.hostname(), node.port());
+    }
+
+    static ExecutorSummary executorSummary(ExecutorNodeData node) {
+        var resources = node.state();
+        var cpus = resources == null ? null : resources.cpus();
+        var memory = resources == null ? null : resources.memory();
+        return new ExecutorSummary(executorId(node), node.hostname(), node.port(), node.transportType(),
+                cpus == null ? 0 : cpus.freeCoreCount(), cpus == null ? 0 : cpus.usedCoreCount(),
+                memory == null ? 0 : memory.freeMB(), memory == null ? 0 : memory.usedMB(),
+                node.tags(), node.executorState());
+    }
+}

@@ -1,0 +1,9 @@
+/**
+ * The executor's HTTP API. There is no public API (docs: apis/index.md): only the leader controller calls it, with
+ * the cluster secret.
+ *
+ * <pre>
+ * controller --POST /apis/v1/messages--> ExecutorMessagesResource --> Instances (start/stop) | ExecutorStatus
+ * </pre>
+ */
+package dev.drove.executor.api;

@@ -1,0 +1,70 @@
+package dev.drove.executor.cluster;
+
+import dev.drove.common.discovery.LeaderObserver;
+import dev.drove.executor.engine.ContainerEvents;
+import dev.drove.executor.instances.InstanceListener;
+import dev.drove.executor.instances.Instances;
+import io.dropwizard.lifecycle.Managed;
+import jakarta.inject.Inject;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts and stops the executor's moving parts in the one order that loses nothing: container events first (so a
+ * death during recovery is seen), reporting wired before recovery (so adopted instances' states reach the leader),
+ * then node data. On stop the instance machines are detached and the containers keep running, for the next start
+ * to adopt.
+ */
+public final class ExecutorLifecycle implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutorLifecycle.class);
+
+    private final ContainerEvents events;
+    private final Instances instances;
+    private final InstanceListener reporting;
+    private final StateReporter reporter;
+    private final LeaderObserver leaders;
+    private final NodePublisher publisher;
+    private final StartupRecovery recovery;
+    private final ExecutorEndpoint endpoint;
+    private final RunawayReaper reaper;
+
+    @Inject
+    public ExecutorLifecycle(ContainerEvents events, Instances instances, InstanceListener reporting,
+                             StateReporter reporter, LeaderObserver leaders, NodePublisher publisher,
+                             StartupRecovery recovery, ExecutorEndpoint endpoint,
+                             RunawayReaper reaper) {
+        this.events = events;
+        this.instances = instances;
+        this.reporting = reporting;
+        this.reporter = reporter;
+        this.leaders = leaders;
+        this.publisher = publisher;
+        this.recovery = recovery;
+        this.endpoint = endpoint;
+        this.reaper = reaper;
+    }
+
+    @Override
+    public void start() throws Exception {
+        events.start();
+        instances.addListener(reporting);
+        leaders.start();
+        reporter.start();
+        recovery.recover();
+        publisher.start();
+        reaper.start();
+        LOG.info("Executor {} ({}:{}) is up", endpoint.executorId(), endpoint.hostname(), endpoint.port());
+    }
+
+    @Override
+    public void stop() throws Exception {
+        LOG.info("Executor {} is stopping; its containers keep running and will be adopted at the next start",
+                endpoint.executorId());
+        reaper.stop();
+        instances.detach();
+        publisher.stop();
+        reporter.stop();
+        leaders.close();
+        events.stop();
+    }
+}

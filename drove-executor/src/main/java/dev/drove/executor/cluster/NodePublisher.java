@@ -1,0 +1,68 @@
+package dev.drove.executor.cluster;
+
+import dev.drove.common.discovery.NodeDataStore;
+import dev.drove.models.info.nodedata.ExecutorNodeData;
+import io.dropwizard.lifecycle.Managed;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * Keeps this executor's node data in ZooKeeper current: published at start, again whenever something changes
+ * (coalesced, so a burst of instance changes is one write), and every {@code period} regardless. The znode is
+ * ephemeral: it disappears when the executor's ZooKeeper session ends.
+ */
+public final class NodePublisher implements Managed {
+    private static final Logger LOG = LoggerFactory.getLogger(NodePublisher.class);
+
+    private final NodeDataStore store;
+    private final Supplier<ExecutorNodeData> snapshot;
+    private final Duration period;
+    private final AtomicBoolean refreshPending = new AtomicBoolean();
+    private ScheduledExecutorService scheduler;
+
+    public NodePublisher(NodeDataStore store, Supplier<ExecutorNodeData> snapshot, Duration period) {
+        this.store = store;
+        this.snapshot = snapshot;
+        this.period = period;
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+            var thread = new Thread(r, "node-publisher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        scheduler.scheduleWithFixedDelay(this::publish, 0, period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Asks for a publish soon; many calls before it happens make one write. */
+    public void refresh() {
+        if (scheduler != null && refreshPending.compareAndSet(false, true)) {
+            scheduler.schedule(this::publish, 200, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void publish() {
+        refreshPending.set(false);
+        try {
+            store.publish(snapshot.get());
+        } catch (RuntimeException e) {
+            LOG.warn("Could not publish this executor's node data to ZooKeeper (will retry): {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (scheduler != null) {
+            scheduler.shutdownNow();
+        }
+    }
+}

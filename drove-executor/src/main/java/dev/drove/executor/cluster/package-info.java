@@ -1,0 +1,14 @@
+/**
+ * The executor as a member of the cluster.
+ *
+ * <pre>
+ * start-up:  StartupRecovery --adopt labelled containers--> Instances
+ * changes:   Instances --InstanceListener--> StateReporter --POST /apis/v1/messages--> leader (queued, retried)
+ *                                        \-> NodePublisher --ephemeral /executor/{host}-{port}--> ZooKeeper
+ * commands:  leader --ExecutorMessagesResource--> Instances | ExecutorStatus (blacklist)
+ * </pre>
+ *
+ * Nothing here stops a container because the controller or ZooKeeper is away: reports wait in a queue and the node
+ * data is republished when the session comes back.
+ */
+package dev.drove.executor.cluster;
