@@ -155,10 +155,7 @@ class ExecutorProcessIT {
 
     @Test
     void aTaskReportsItsExitCodeAndIsCleanedUp() {
-        var task = new TaskInstanceSpec("T0012", "TEST_APP", "TI-" + UUID.randomUUID(),
-                new DockerCoordinates(taskImage, Duration.seconds(30)), resources(Set.of(0), 8), List.of(),
-                List.of(), null, Map.of("ITERATIONS", "2", "SLEEP_SECONDS", "0", "EXIT_CODE", "3"), List.of(),
-                List.of(), null, null);
+        var task = task("T0012", 2, 3);
         assertThat(controller.send(ExecutorMessage.startTask(executor.address(), task)).status())
                 .isEqualTo(MessageStatus.ACCEPTED);
 
@@ -175,6 +172,24 @@ class ExecutorProcessIT {
     }
 
     @Test
+    void reportsMadeWhileNoLeaderIsKnownAreDeliveredInOrderWhenOneAppears(DockerClient docker) {
+        controller.resign();
+        var task = task("T-offline", 1, 0);
+        assertThat(controller.send(ExecutorMessage.startTask(executor.address(), task)).status())
+                .isEqualTo(MessageStatus.ACCEPTED);
+        await("the task container ran and was cleaned up").atMost(START_TIME).until(() -> docker.listContainersCmd()
+                .withShowAll(true).withLabelFilter(Map.of("drove.instance.id", task.instanceId())).exec().isEmpty());
+        assertThat(controller.taskReports(task.instanceId())).isEmpty();
+
+        controller.rejoin();
+        await("buffered reports delivered").atMost(START_TIME).until(() -> controller.taskReports(task.instanceId())
+                .stream().anyMatch(info -> info.state() == TaskState.STOPPED));
+        assertThat(controller.taskReports(task.instanceId())).extracting(TaskInfo::state)
+                .containsExactly(TaskState.PENDING, TaskState.PROVISIONING, TaskState.STARTING, TaskState.RUNNING,
+                        TaskState.RUN_COMPLETED, TaskState.DEPROVISIONING, TaskState.STOPPED);
+    }
+
+    @Test
     void commandsWithoutTheControllersSecretAreRefused() throws Exception {
         var response = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + executor.port()
                                 + "/apis/v1/messages"))
@@ -186,6 +201,13 @@ class ExecutorProcessIT {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(401);
         assertThat(response.body()).contains("\"status\":\"FAILED\"");
+    }
+
+    private TaskInstanceSpec task(String taskId, int iterations, int exitCode) {
+        return new TaskInstanceSpec(taskId, "TEST_APP", "TI-" + UUID.randomUUID(),
+                new DockerCoordinates(taskImage, Duration.seconds(30)), resources(Set.of(0), 8), List.of(),
+                List.of(), null, Map.of("ITERATIONS", Integer.toString(iterations), "SLEEP_SECONDS", "0",
+                        "EXIT_CODE", Integer.toString(exitCode)), List.of(), List.of(), null, null);
     }
 
     private ApplicationInstanceSpec app(Path hooks) {

@@ -53,6 +53,17 @@ final class RecordingController implements AutoCloseable {
         sender = new MessageSender(new ClusterHttpClient(AUTH.credentials(NodeType.CONTROLLER, "test-controller")));
     }
 
+    /** Stops being the leader in ZooKeeper (executors then know no leader) while still able to send commands. */
+    void resign() {
+        nodes.remove();
+    }
+
+    /** Becomes the leader again. */
+    void rejoin() {
+        nodes.publish(new ControllerNodeData("127.0.0.1", server.getAddress().getPort(), NodeTransportType.HTTP,
+                new Date(), true));
+    }
+
     MessageResponse send(ExecutorMessage message) {
         return sender.send(message);
     }
