@@ -1,7 +1,31 @@
 package dev.drove.controller;
 
+import com.codahale.metrics.health.HealthCheck;
+import com.google.inject.Guice;
+import dev.drove.common.auth.ClusterAuthFilter;
+import dev.drove.common.errors.ApiExceptionMappers;
+import dev.drove.common.http.ServerEndpoints;
+import dev.drove.common.zookeeper.Curators;
+import dev.drove.controller.api.ApiModule;
+import dev.drove.controller.api.ApiResources;
+import dev.drove.controller.cluster.ClusterModule;
+import dev.drove.controller.cluster.ControllerMessagesResource;
+import dev.drove.controller.leadership.LeaderElection;
+import dev.drove.controller.leadership.LeadershipModule;
+import dev.drove.controller.operations.ApplicationEngine;
+import dev.drove.controller.operations.LifecycleOptions;
+import dev.drove.controller.operations.OperationsModule;
+import dev.drove.controller.scheduler.SchedulerModule;
+import dev.drove.controller.statestore.StateStoreModule;
+import dev.drove.models.json.Json;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
+import io.dropwizard.lifecycle.Managed;
+import org.apache.curator.framework.CuratorFramework;
+import org.eclipse.jetty.server.Server;
 
 /** Entry point of the Drove controller: {@code java -jar drove-controller.jar server config.yml}. */
 public final class ControllerApplication extends Application<ControllerConfiguration> {
@@ -16,7 +40,79 @@ public final class ControllerApplication extends Application<ControllerConfigura
     }
 
     @Override
-    public void run(ControllerConfiguration configuration, Environment environment) {
-        // Wired feature by feature as the services are built.
+    public void initialize(Bootstrap<ControllerConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        Json.configure(bootstrap.getObjectMapper());
+    }
+
+    @Override
+    public void run(ControllerConfiguration config, Environment environment) {
+        Json.configure(environment.getObjectMapper());
+        ApiExceptionMappers.install(config.getServerFactory(), environment);
+
+        var options = config.getOptions();
+        var self = ServerEndpoints.of(config.getServerFactory(), null);
+        var curator = Curators.start(config.getZookeeper());
+        var injector = Guice.createInjector(
+                new ControllerModule(self, curator, config.getClusterAuth()),
+                new LeadershipModule(self),
+                new StateStoreModule(),
+                new SchedulerModule(),
+                new ClusterModule(options.executorGracePeriod().toJavaDuration()),
+                new OperationsModule(new LifecycleOptions(options.clusterOpTimeout(), options.clusterOpParallelism(),
+                        options.appMonitorInterval(), options.executorGracePeriod())),
+                new ApiModule(self));
+
+        environment.jersey().register(new ClusterAuthFilter(config.getClusterAuth()));
+        environment.jersey().register(injector.getInstance(ControllerMessagesResource.class));
+        injector.getInstance(ApiResources.class).registerWith(environment.jersey());
+
+        var engine = injector.getInstance(ApplicationEngine.class);
+        var election = injector.getInstance(LeaderElection.class);
+        environment.lifecycle().manage(closing(curator));
+        environment.lifecycle().manage(closing(engine));
+        // Join the election only once the API listens, so a new leader can be reached at once (as the original).
+        environment.lifecycle().addServerLifecycleListener((Server server) -> startQuietly(election));
+        environment.lifecycle().manage(new Managed() {
+            @Override
+            public void stop() {
+                election.close();
+            }
+        });
+        environment.healthChecks().register("zookeeper", new ZookeeperHealthCheck(curator));
+    }
+
+    private static void startQuietly(LeaderElection election) {
+        try {
+            election.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not join the leader election", e);
+        }
+    }
+
+    private static Managed closing(AutoCloseable resource) {
+        return new Managed() {
+            @Override
+            public void stop() throws Exception {
+                resource.close();
+            }
+        };
+    }
+
+    /** Healthy while this controller has a ZooKeeper session. */
+    static final class ZookeeperHealthCheck extends HealthCheck {
+        private final CuratorFramework curator;
+
+        ZookeeperHealthCheck(CuratorFramework curator) {
+            this.curator = curator;
+        }
+
+        @Override
+        protected Result check() {
+            return curator.getZookeeperClient().isConnected()
+                    ? Result.healthy()
+                    : Result.unhealthy("Not connected to ZooKeeper");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package dev.drove.executor.cluster;
 
 import dev.drove.common.discovery.LeaderObserver;
+import dev.drove.common.discovery.NodeDataStore;
 import dev.drove.executor.engine.ContainerEvents;
 import dev.drove.executor.instances.InstanceListener;
 import dev.drove.executor.instances.Instances;
@@ -27,12 +28,13 @@ public final class ExecutorLifecycle implements Managed {
     private final StartupRecovery recovery;
     private final ExecutorEndpoint endpoint;
     private final RunawayReaper reaper;
+    private final NodeDataStore nodes;
 
     @Inject
     public ExecutorLifecycle(ContainerEvents events, Instances instances, InstanceListener reporting,
                              StateReporter reporter, LeaderObserver leaders, NodePublisher publisher,
                              StartupRecovery recovery, ExecutorEndpoint endpoint,
-                             RunawayReaper reaper) {
+                             RunawayReaper reaper, NodeDataStore nodes) {
         this.events = events;
         this.instances = instances;
         this.reporting = reporting;
@@ -42,6 +44,7 @@ public final class ExecutorLifecycle implements Managed {
         this.recovery = recovery;
         this.endpoint = endpoint;
         this.reaper = reaper;
+        this.nodes = nodes;
     }
 
     @Override
@@ -63,6 +66,7 @@ public final class ExecutorLifecycle implements Managed {
         reaper.stop();
         instances.detach();
         publisher.stop();
+        nodes.close();
         reporter.stop();
         leaders.close();
         events.stop();

@@ -1,0 +1,75 @@
+package dev.drove.controller.cluster;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import dev.drove.common.discovery.NodeDataStore;
+import dev.drove.common.http.ClusterHttpClient;
+import dev.drove.common.messages.MessageSender;
+import dev.drove.controller.leadership.LeaderElection;
+import dev.drove.controller.scheduler.ClusterResources;
+import dev.drove.controller.statestore.ApplicationStore;
+import dev.drove.controller.statestore.InstanceStore;
+import dev.drove.controller.statestore.LocalServiceInstanceStore;
+import dev.drove.controller.statestore.TaskStore;
+import jakarta.inject.Singleton;
+import org.apache.curator.framework.CuratorFramework;
+
+import java.time.Duration;
+
+/**
+ * The leader's link to the executors: {@link ExecutorTracker} (follows the {@link LeaderElection}),
+ * {@link InstanceStates}, {@link ExecutorMessenger} and the {@code /apis/v1/messages} resource. Needs the node's
+ * {@link CuratorFramework}, {@link ClusterHttpClient} (with the controller's cluster credentials) and
+ * {@link LeaderElection}, and the state store and scheduler modules.
+ */
+public final class ClusterModule extends AbstractModule {
+    private final Duration executorGracePeriod;
+    private final Duration pollInterval;
+
+    /** @param executorGracePeriod how long a vanished executor may stay away before its instances are LOST */
+    public ClusterModule(Duration executorGracePeriod) {
+        this(executorGracePeriod, ExecutorTracker.DEFAULT_POLL_INTERVAL);
+    }
+
+    public ClusterModule(Duration executorGracePeriod, Duration pollInterval) {
+        this.executorGracePeriod = executorGracePeriod;
+        this.pollInterval = pollInterval;
+    }
+
+    @Provides
+    @Singleton
+    InstanceStates instanceStates(InstanceStore instances, ApplicationStore applications) {
+        return new InstanceStates(instances, applications);
+    }
+
+    @Provides
+    @Singleton
+    ExecutorTracker executorTracker(CuratorFramework curator, ClusterResources resources, InstanceStates states,
+                                    InstanceStore instances, ApplicationStore applications,
+                                    LeaderElection election) {
+        var tracker = new ExecutorTracker(new NodeDataStore(curator), resources, states, instances, applications,
+                executorGracePeriod, pollInterval);
+        election.addListener(tracker);
+        return tracker;
+    }
+
+    @Provides
+    @Singleton
+    ExecutorMessenger executorMessenger(ClusterHttpClient client, ExecutorTracker tracker) {
+        return new ExecutorMessenger(new MessageSender(client), tracker::address,
+                ExecutorMessenger.DEFAULT_RETRY_INTERVAL, ExecutorMessenger.DEFAULT_RETRY_FOR);
+    }
+
+    @Provides
+    @Singleton
+    ReportIntake reportIntake(LeaderElection election, ExecutorTracker tracker, InstanceStates states,
+                              TaskStore tasks, LocalServiceInstanceStore serviceInstances) {
+        return new ReportIntake(election::isLeader, tracker, states, tasks, serviceInstances);
+    }
+
+    @Provides
+    @Singleton
+    ControllerMessagesResource controllerMessagesResource(ReportIntake intake) {
+        return new ControllerMessagesResource(intake);
+    }
+}

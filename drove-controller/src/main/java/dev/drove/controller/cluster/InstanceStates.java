@@ -1,0 +1,169 @@
+package dev.drove.controller.cluster;
+
+import dev.drove.controller.statestore.ApplicationStore;
+import dev.drove.controller.statestore.InstanceStore;
+import dev.drove.models.instance.InstanceInfo;
+import dev.drove.models.instance.InstanceState;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Predicate;
+
+/**
+ * The one way application instance infos change on the leader, and where operations wait for them.
+ *
+ * <ul>
+ *     <li>{@link #report}: what an executor says (a state report, or its published node data). The executor is
+ *     authoritative for its instances, so its info replaces the stored one unless the stored one is newer. One
+ *     exception: an instance the controller marked LOST because its executor vanished is taken back when the
+ *     executor reports it alive again; the app monitor then stops whichever instances are extra.</li>
+ *     <li>{@link #record}: what the controller decides itself (PENDING before a start, LOST, STOPPED), saved as is.</li>
+ * </ul>
+ * Every saved change is passed to the listeners and wakes {@link #await}ers. Thread-safe.
+ */
+public final class InstanceStates {
+    private static final Logger log = LoggerFactory.getLogger(InstanceStates.class);
+    private static final long RECHECK_MILLIS = 250;
+    private static final int STRIPES = 64;
+
+    private final InstanceStore instances;
+    private final ApplicationStore applications;
+    private final List<Consumer<InstanceInfo>> listeners = new CopyOnWriteArrayList<>();
+    private final Object[] stripes = new Object[STRIPES];
+    private final Object signal = new Object();
+    private long version; // guarded by signal
+
+    public InstanceStates(InstanceStore instances, ApplicationStore applications) {
+        this.instances = instances;
+        this.applications = applications;
+        for (int i = 0; i < STRIPES; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    /**
+     * Takes an executor's view of one instance. Ignored when the application is unknown (destroyed, or never ours:
+     * the executor's reaper removes such containers) or when the stored info is newer.
+     *
+     * @return whether the store changed
+     */
+    public boolean report(InstanceInfo reported) {
+        if (reported.appId() == null || reported.instanceId() == null || reported.state() == null) {
+            log.warn("Ignoring an instance report without appId, instanceId or state: {}", reported);
+            return false;
+        }
+        synchronized (stripe(reported.instanceId())) {
+            var stored = instances.find(reported.appId(), reported.instanceId());
+            if (stored.isEmpty() && applications.find(reported.appId()).isEmpty()) {
+                log.debug("Ignoring instance {} of unknown app {}", reported.instanceId(), reported.appId());
+                return false;
+            }
+            if (stored.isPresent() && !supersedes(reported, stored.get())) {
+                return false;
+            }
+            if (stored.isEmpty()) {
+                log.info("Adopting instance {} of {} ({}) reported by executor {}", reported.instanceId(),
+                        reported.appId(), reported.state(), reported.executorId());
+            } else if (stored.get().state() == InstanceState.LOST && !reported.state().isTerminal()) {
+                log.info("Instance {} of {} was marked LOST, but executor {} reports it {}; taking it back",
+                        reported.instanceId(), reported.appId(), reported.executorId(), reported.state());
+            }
+            instances.save(reported);
+        }
+        changed(reported);
+        return true;
+    }
+
+    /** Saves a decision of the controller about one instance, whatever is stored. */
+    public void record(InstanceInfo decided) {
+        synchronized (stripe(decided.instanceId())) {
+            instances.save(decided);
+        }
+        changed(decided);
+    }
+
+    /** The stored info of one instance. */
+    public Optional<InstanceInfo> find(String appId, String instanceId) {
+        return instances.find(appId, instanceId);
+    }
+
+    /** Calls {@code listener} with every saved change, on the thread that saved it; it must return quickly. */
+    public void addListener(Consumer<InstanceInfo> listener) {
+        listeners.add(listener);
+    }
+
+    /**
+     * Waits until the stored info of the instance satisfies {@code done}, at most {@code timeout}, giving up early
+     * when {@code abandoned} turns true.
+     *
+     * @return the info that satisfied {@code done}; empty on timeout or when abandoned
+     */
+    public Optional<InstanceInfo> await(String appId, String instanceId, Predicate<InstanceInfo> done,
+                                        Duration timeout, BooleanSupplier abandoned) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            long seen;
+            synchronized (signal) {
+                seen = version;
+            }
+            var current = instances.find(appId, instanceId);
+            if (current.isPresent() && done.test(current.get())) {
+                return current;
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0 || abandoned.getAsBoolean()) {
+                return Optional.empty();
+            }
+            synchronized (signal) {
+                if (version == seen) {
+                    signal.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), RECHECK_MILLIS)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Whether an executor's info should replace the stored one: it is newer (or as new and different), or the
+     * stored one is a LOST the executor contradicts by reporting the instance alive.
+     */
+    static boolean supersedes(InstanceInfo reported, InstanceInfo stored) {
+        if (stored.state() == InstanceState.LOST && !reported.state().isTerminal()) {
+            return true;
+        }
+        long reportedAt = millis(reported.updated());
+        long storedAt = millis(stored.updated());
+        return reportedAt > storedAt || (reportedAt == storedAt && !Objects.equals(reported, stored));
+    }
+
+    private void changed(InstanceInfo info) {
+        synchronized (signal) {
+            version++;
+            signal.notifyAll();
+        }
+        for (var listener : listeners) {
+            try {
+                listener.accept(info);
+            } catch (RuntimeException e) {
+                log.warn("Instance listener failed on {} of {}: {}", info.instanceId(), info.appId(), e.getMessage(),
+                        e);
+            }
+        }
+    }
+
+    private Object stripe(String instanceId) {
+        return stripes[Math.floorMod(instanceId.hashCode(), STRIPES)];
+    }
+
+    private static long millis(Date date) {
+        return date == null ? 0L : date.getTime();
+    }
+}

@@ -1,0 +1,107 @@
+package dev.drove.controller.cluster;
+
+import dev.drove.common.messages.ControllerMessage;
+import dev.drove.common.messages.ExecutorSnapshotMessage;
+import dev.drove.common.messages.InstanceStateReportMessage;
+import dev.drove.common.messages.LocalServiceInstanceStateReportMessage;
+import dev.drove.common.messages.MessageResponse;
+import dev.drove.common.messages.TaskStateReportMessage;
+import dev.drove.controller.statestore.LocalServiceInstanceStore;
+import dev.drove.controller.statestore.TaskStore;
+import dev.drove.models.info.nodedata.ExecutorNodeData;
+import dev.drove.models.instance.LocalServiceInstanceInfo;
+import dev.drove.models.taskinstance.TaskInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Takes what executors tell the leader (contract §4, executor → controller) and answers HANDLED once it is stored:
+ *
+ * <pre>
+ * INSTANCE_STATE_REPORT               resources → ExecutorTracker (scheduler book), instance → InstanceStates
+ * TASK_STATE_REPORT                   resources → ExecutorTracker, task info → TaskStore (unless it is older)
+ * LOCAL_SERVICE_INSTANCE_STATE_REPORT resources → ExecutorTracker, instance → LocalServiceInstanceStore (unless older)
+ * EXECUTOR_SNAPSHOT                   the whole node data → ExecutorTracker, as if read from ZooKeeper
+ * </pre>
+ * Tasks and local service instances are only stored here; their engines act on them later. A controller that does
+ * not lead answers FAILED, so the executor keeps the report and sends it to the leader it finds next.
+ */
+public final class ReportIntake {
+    private static final Logger log = LoggerFactory.getLogger(ReportIntake.class);
+
+    private final BooleanSupplier leading;
+    private final ExecutorTracker tracker;
+    private final InstanceStates instances;
+    private final TaskStore tasks;
+    private final LocalServiceInstanceStore serviceInstances;
+
+    /** @param leading whether this controller leads now ({@code LeaderElection::isLeader}) */
+    public ReportIntake(BooleanSupplier leading, ExecutorTracker tracker, InstanceStates instances, TaskStore tasks,
+                        LocalServiceInstanceStore serviceInstances) {
+        this.leading = leading;
+        this.tracker = tracker;
+        this.instances = instances;
+        this.tasks = tasks;
+        this.serviceInstances = serviceInstances;
+    }
+
+    /** Stores what {@code message} reports; HANDLED when done, FAILED when this controller does not lead. */
+    public MessageResponse handle(ControllerMessage message) {
+        if (!leading.getAsBoolean()) {
+            return MessageResponse.failed(message, "This controller is not the leader; send reports to the leader");
+        }
+        if (message instanceof InstanceStateReportMessage report) {
+            var info = report.instanceInfo();
+            tracker.applyReport(report.resourceSnapshot(), report.header().messageTime(),
+                    data -> ExecutorTracker.withInstance(data, info));
+            instances.report(info);
+        } else if (message instanceof TaskStateReportMessage report) {
+            var info = report.instanceInfo();
+            tracker.applyReport(report.resourceSnapshot(), report.header().messageTime(),
+                    data -> withTask(data, info));
+            var stored = tasks.find(info.sourceAppName(), info.taskId());
+            if (stored.isEmpty() || !isOlder(info.updated(), stored.get().updated())) {
+                tasks.save(info);
+            }
+        } else if (message instanceof LocalServiceInstanceStateReportMessage report) {
+            var info = report.instanceInfo();
+            tracker.applyReport(report.resourceSnapshot(), report.header().messageTime(),
+                    data -> withServiceInstance(data, info));
+            var stored = serviceInstances.find(info.serviceId(), info.instanceId());
+            if (stored.isEmpty() || !isOlder(info.updated(), stored.get().updated())) {
+                serviceInstances.save(info);
+            }
+        } else if (message instanceof ExecutorSnapshotMessage snapshot) {
+            tracker.observe(snapshot.nodeData());
+        } else {
+            throw new IllegalArgumentException("No handler for controller message " + message.type());
+        }
+        log.debug("Handled {} {}", message.type(), message.header().id());
+        return MessageResponse.handled(message);
+    }
+
+    private static boolean isOlder(Date reported, Date stored) {
+        return (reported == null ? 0L : reported.getTime()) < (stored == null ? 0L : stored.getTime());
+    }
+
+    private static ExecutorNodeData withTask(ExecutorNodeData data, TaskInfo task) {
+        var list = new ArrayList<TaskInfo>();
+        data.tasks().stream().filter(t -> !task.instanceId().equals(t.instanceId())).forEach(list::add);
+        list.add(task);
+        return new ExecutorNodeData(data.hostname(), data.port(), data.transportType(), data.updated(), data.state(),
+                data.instances(), list, data.serviceInstances(), data.tags(), data.metadata(), data.executorState());
+    }
+
+    private static ExecutorNodeData withServiceInstance(ExecutorNodeData data, LocalServiceInstanceInfo instance) {
+        var list = new ArrayList<LocalServiceInstanceInfo>();
+        data.serviceInstances().stream().filter(s -> !instance.instanceId().equals(s.instanceId()))
+                .forEach(list::add);
+        list.add(instance);
+        return new ExecutorNodeData(data.hostname(), data.port(), data.transportType(), data.updated(), data.state(),
+                data.instances(), data.tasks(), list, data.tags(), data.metadata(), data.executorState());
+    }
+}

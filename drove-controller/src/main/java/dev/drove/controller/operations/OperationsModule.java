@@ -1,0 +1,40 @@
+package dev.drove.controller.operations;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import dev.drove.controller.cluster.ExecutorMessenger;
+import dev.drove.controller.cluster.ExecutorTracker;
+import dev.drove.controller.cluster.InstanceStates;
+import dev.drove.controller.leadership.LeaderElection;
+import dev.drove.controller.scheduler.Scheduler;
+import dev.drove.controller.statestore.ApplicationStore;
+import dev.drove.controller.statestore.InstanceStore;
+import jakarta.inject.Singleton;
+
+/**
+ * One {@link ApplicationEngine} per controller, following the {@link LeaderElection}. Needs the state store,
+ * scheduler and cluster modules.
+ */
+public final class OperationsModule extends AbstractModule {
+    private final LifecycleOptions options;
+
+    public OperationsModule(LifecycleOptions options) {
+        this.options = options;
+    }
+
+    @Provides
+    @Singleton
+    LifecycleOptions lifecycleOptions() {
+        return options;
+    }
+
+    @Provides
+    @Singleton
+    ApplicationEngine applicationEngine(ApplicationStore applications, InstanceStore instances,
+                                        InstanceStates states, Scheduler scheduler, ExecutorMessenger messenger,
+                                        ExecutorTracker tracker, LeaderElection election) {
+        var engine = new ApplicationEngine(applications, instances, states, scheduler, messenger, tracker, options);
+        election.addListener(engine);
+        return engine;
+    }
+}

@@ -1,0 +1,72 @@
+package dev.drove.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.drove.models.json.Json;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+
+/** A client of the controller's REST API as drove-cli and curl use it: JSON in, the envelope out. */
+final class DroveApi {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** An answer: its HTTP status and the parsed envelope (or null when the body is not JSON). */
+    record Answer(int status, JsonNode body) {
+        JsonNode data() {
+            return body == null ? null : body.get("data");
+        }
+
+        @Override
+        public String toString() {
+            return status + " " + body;
+        }
+    }
+
+    private final String base;
+
+    DroveApi(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    Answer get(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
+    }
+
+    Answer post(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    Answer post(String path, Object body) {
+        try {
+            return post(path, Json.mapper().writeValueAsString(body));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Answer send(HttpRequest.Builder request) {
+        try {
+            var response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode body;
+            try {
+                body = Json.mapper().readTree(response.body());
+            } catch (IOException notJson) {
+                body = null;
+            }
+            return new Answer(response.statusCode(), body);
+        } catch (IOException e) {
+            return new Answer(-1, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

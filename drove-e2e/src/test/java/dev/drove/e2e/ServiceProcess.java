@@ -1,0 +1,103 @@
+package dev.drove.e2e;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One Drove service as it runs in production: its shaded jar in its own JVM with a config file written by the test.
+ * Ports stay the same across restarts (the executor's id depends on its port).
+ */
+final class ServiceProcess implements AutoCloseable {
+    private final String name;
+    private final Path jar;
+    private final Path dir;
+    private final Path config;
+    private final int port;
+    private final int adminPort;
+    private Process process;
+    private int starts;
+
+    ServiceProcess(String name, String jarProperty, Path dir, String configTemplate) {
+        this.name = name;
+        this.jar = Path.of(System.getProperty(jarProperty, "missing-" + jarProperty));
+        this.dir = dir;
+        this.port = freePort();
+        this.adminPort = freePort();
+        this.config = dir.resolve(name + ".yml");
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(config, configTemplate.replace("${PORT}", Integer.toString(port))
+                    .replace("${ADMIN_PORT}", Integer.toString(adminPort))
+                    .replace("${DIR}", dir.toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ServiceProcess start() {
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: end-to-end tests run after mvn package");
+        }
+        var java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        try {
+            process = new ProcessBuilder(List.of(java, "-Xmx256m", "-XX:+UseSerialGC", "-jar", jar.toString(), "server",
+                    config.toString()))
+                    .redirectErrorStream(true)
+                    .redirectOutput(dir.resolve(name + "-" + (++starts) + ".log").toFile())
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    /** kill -9: no shutdown hook runs. */
+    void kill() throws InterruptedException {
+        if (process != null) {
+            process.destroyForcibly().waitFor();
+        }
+    }
+
+    boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    String name() {
+        return name;
+    }
+
+    int port() {
+        return port;
+    }
+
+    String output() {
+        try {
+            return Files.readString(dir.resolve(name + "-" + starts + ".log"));
+        } catch (IOException e) {
+            return "(no output: " + e.getMessage() + ")";
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        }
+    }
+
+    static int freePort() {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
