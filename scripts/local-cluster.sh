@@ -24,9 +24,13 @@ stop_all() {
     trap - INT TERM EXIT
     echo
     echo "Stopping the local cluster…"
-    for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-    for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+    # Newest first: the executor and the controller leave ZooKeeper before it stops.
+    for ((i = ${#pids[@]} - 1; i >= 0; i--)); do
+        kill "${pids[i]}" 2>/dev/null || true
+        wait "${pids[i]}" 2>/dev/null || true
+    done
     echo "Stopped. Logs are in $STATE/logs; containers started by the executor are left running."
+    exit 0
 }
 trap stop_all INT TERM EXIT
 
@@ -72,4 +76,5 @@ Drove local cluster is running.
 Press Ctrl-C to stop.
 MSG
 wait -n "${pids[@]}" || true
-echo "A cluster process exited; see $STATE/logs" >&2
+echo "A cluster process exited on its own; see $STATE/logs" >&2
+exit 1

@@ -31,6 +31,7 @@ import java.util.concurrent.TimeUnit;
  * node that dies leaves the cluster after the session timeout.
  */
 public final class NodeDataStore implements Closeable {
+    private static final java.time.Duration REMOVAL_WAIT = java.time.Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(NodeDataStore.class);
 
     private final CuratorFramework curator;
@@ -127,14 +128,32 @@ public final class NodeDataStore implements Closeable {
         remove();
     }
 
+    /**
+     * Closes the entry's recipe, which deletes the znode. The delete runs on its own thread and is waited for at
+     * most {@link #REMOVAL_WAIT}: with ZooKeeper unreachable it would otherwise retry for a whole session timeout,
+     * holding up shutdown, while the ephemeral entry goes with the session anyway.
+     */
     private void closeOwn() {
+        var closing = own;
+        var path = ownPath;
+        own = null;
+        ownPath = null;
+        var removal = new Thread(() -> {
+            try {
+                closing.close();
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not delete {} ({}); it goes when the session ends", path, e.getMessage());
+            }
+        }, "node-data-removal");
+        removal.setDaemon(true);
+        removal.start();
         try {
-            own.close();
-        } catch (IOException e) {
-            log.warn("Could not delete {} ({}); it goes when the session ends", ownPath, e.getMessage());
-        } finally {
-            own = null;
-            ownPath = null;
+            removal.join(REMOVAL_WAIT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (removal.isAlive()) {
+            log.warn("ZooKeeper did not confirm removing {}; it goes when the session ends", path);
         }
     }
 

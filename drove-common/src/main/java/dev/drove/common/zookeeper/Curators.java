@@ -2,7 +2,7 @@ package dev.drove.common.zookeeper;
 
 import org.apache.curator.framework.CuratorFramework;
 import org.apache.curator.framework.CuratorFrameworkFactory;
-import org.apache.curator.retry.RetryForever;
+import org.apache.curator.retry.RetryUntilElapsed;
 
 /** Builds the one ZooKeeper client of a node from its {@link ZkConfig}. */
 public final class Curators {
@@ -16,9 +16,10 @@ public final class Curators {
      * logs every connection change. It returns without waiting for the connection; call
      * {@code blockUntilConnected} where a connection must exist first. The caller closes it at shutdown.
      *
-     * <p>Operations retry forever, once a second, as the original's: a write made while ZooKeeper is away waits for
-     * it instead of failing, so the state machines need no failure path for a ZooKeeper outage. The connection
-     * itself is re-established by ZooKeeper's client whatever the retry policy.
+     * <p>Operations retry once a second for up to one session timeout, then fail: a write made during a short blip
+     * waits it out, while a longer outage surfaces as an error the caller can report, instead of a thread (an API
+     * call, a shutdown) hanging forever as the original's retry-forever does. The connection itself is
+     * re-established by ZooKeeper's client whatever the retry policy.
      */
     public static CuratorFramework start(ZkConfig config) {
         var curator = CuratorFrameworkFactory.builder()
@@ -26,7 +27,8 @@ public final class Curators {
                 .namespace(config.namespace())
                 .sessionTimeoutMs(Math.toIntExact(config.sessionTimeout().toMilliseconds()))
                 .connectionTimeoutMs(Math.toIntExact(config.connectionTimeout().toMilliseconds()))
-                .retryPolicy(new RetryForever(RETRY_INTERVAL_MS))
+                .retryPolicy(new RetryUntilElapsed(Math.toIntExact(config.sessionTimeout().toMilliseconds()),
+                        RETRY_INTERVAL_MS))
                 .build();
         curator.getConnectionStateListenable().addListener(new ConnectionLogger(config));
         curator.start();
