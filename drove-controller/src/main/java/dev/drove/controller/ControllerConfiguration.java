@@ -1,11 +1,9 @@
 package dev.drove.controller;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.drove.common.auth.ClusterAuthConfig;
-import dev.drove.common.zookeeper.ZkConfig;
 import dev.drove.controller.auth.InstanceAuthConfig;
 import dev.drove.controller.auth.UserAuthConfig;
-import io.dropwizard.core.Configuration;
+import dev.drove.common.config.NodeConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -14,15 +12,7 @@ import jakarta.validation.constraints.NotNull;
  * {@code zookeeper}, {@code clusterAuth}, {@code userAuth}, {@code instanceAuth}, {@code options}, plus Dropwizard's
  * {@code server} and {@code logging}. {@code ${VAR}} references are replaced by environment variables.
  */
-public class ControllerConfiguration extends Configuration {
-    @Valid
-    @NotNull
-    private ZkConfig zookeeper;
-
-    @Valid
-    @NotNull
-    private ClusterAuthConfig clusterAuth = ClusterAuthConfig.DEFAULTS;
-
+public class ControllerConfiguration extends NodeConfiguration {
     @Valid
     @NotNull
     private UserAuthConfig userAuth = UserAuthConfig.DISABLED;
@@ -34,26 +24,6 @@ public class ControllerConfiguration extends Configuration {
     @Valid
     @NotNull
     private ControllerOptions options = ControllerOptions.DEFAULTS;
-
-    @JsonProperty
-    public ZkConfig getZookeeper() {
-        return zookeeper;
-    }
-
-    @JsonProperty
-    public void setZookeeper(ZkConfig zookeeper) {
-        this.zookeeper = zookeeper;
-    }
-
-    @JsonProperty
-    public ClusterAuthConfig getClusterAuth() {
-        return clusterAuth;
-    }
-
-    @JsonProperty
-    public void setClusterAuth(ClusterAuthConfig clusterAuth) {
-        this.clusterAuth = clusterAuth == null ? ClusterAuthConfig.DEFAULTS : clusterAuth;
-    }
 
     @JsonProperty
     public UserAuthConfig getUserAuth() {

@@ -4,6 +4,7 @@ import com.google.inject.Guice;
 import dev.drove.common.auth.ClusterAuthFilter;
 import dev.drove.common.errors.ApiExceptionMappers;
 import dev.drove.common.zookeeper.Curators;
+import dev.drove.common.zookeeper.ZookeeperHealthCheck;
 import dev.drove.executor.api.ExecutorMessagesResource;
 import dev.drove.executor.checks.ChecksModule;
 import dev.drove.executor.cluster.ClusterModule;
@@ -20,7 +21,6 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
-import org.apache.curator.framework.CuratorFramework;
 
 import java.time.Duration;
 
@@ -75,21 +75,5 @@ public final class ExecutorApplication extends Application<ExecutorConfiguration
                 resource.close();
             }
         };
-    }
-
-    /** Healthy while this executor has a ZooKeeper session; containers keep running either way. */
-    static final class ZookeeperHealthCheck extends com.codahale.metrics.health.HealthCheck {
-        private final CuratorFramework curator;
-
-        ZookeeperHealthCheck(CuratorFramework curator) {
-            this.curator = curator;
-        }
-
-        @Override
-        protected Result check() {
-            return curator.getZookeeperClient().isConnected()
-                    ? Result.healthy()
-                    : Result.unhealthy("Not connected to ZooKeeper; containers keep running, reports are queued");
-        }
     }
 }

@@ -1,11 +1,9 @@
 package dev.drove.executor;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-import dev.drove.common.auth.ClusterAuthConfig;
-import dev.drove.common.zookeeper.ZkConfig;
 import dev.drove.executor.engine.ExecutorOptions;
 import dev.drove.executor.topology.ResourceConfig;
-import io.dropwizard.core.Configuration;
+import dev.drove.common.config.NodeConfiguration;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 
@@ -15,15 +13,7 @@ import jakarta.validation.constraints.NotNull;
  * {@code logging} (with the {@code drove} appender for instance logs). {@code ${VAR}} references are replaced by
  * environment variables.
  */
-public class ExecutorConfiguration extends Configuration {
-    @Valid
-    @NotNull
-    private ZkConfig zookeeper;
-
-    @Valid
-    @NotNull
-    private ClusterAuthConfig clusterAuth = ClusterAuthConfig.DEFAULTS;
-
+public class ExecutorConfiguration extends NodeConfiguration {
     @Valid
     @NotNull
     private ResourceConfig resources = ResourceConfig.DEFAULTS;
@@ -32,26 +22,6 @@ public class ExecutorConfiguration extends Configuration {
     @Valid
     @NotNull
     private ExecutorOptions options = ExecutorOptions.DEFAULTS;
-
-    @JsonProperty
-    public ZkConfig getZookeeper() {
-        return zookeeper;
-    }
-
-    @JsonProperty
-    public void setZookeeper(ZkConfig zookeeper) {
-        this.zookeeper = zookeeper;
-    }
-
-    @JsonProperty
-    public ClusterAuthConfig getClusterAuth() {
-        return clusterAuth;
-    }
-
-    @JsonProperty
-    public void setClusterAuth(ClusterAuthConfig clusterAuth) {
-        this.clusterAuth = clusterAuth == null ? ClusterAuthConfig.DEFAULTS : clusterAuth;
-    }
 
     @JsonProperty
     public ResourceConfig getResources() {

@@ -69,7 +69,7 @@ class ConfigInlinerTest {
         assertThatThrownBy(() -> new ConfigInliner().inline(configs))
                 .isInstanceOf(ConfigInliner.ConfigFetchException.class)
                 .hasMessage("POST http://127.0.0.1:" + server.getAddress().getPort()
-                        + "/configs/billing for config /etc/billing.conf answered 403, not one of [200]")
+                        + "/configs/billing for config /etc/billing.conf answered 403, expected one of [200]")
                 .hasMessageNotContaining("wrong-password");
     }
 
