@@ -1,22 +1,42 @@
 package dev.drove.controller;
 
-import com.codahale.metrics.health.HealthCheck;
 import com.google.inject.Guice;
 import dev.drove.common.auth.ClusterAuthFilter;
 import dev.drove.common.errors.ApiExceptionMappers;
 import dev.drove.common.http.ServerEndpoints;
 import dev.drove.common.zookeeper.Curators;
+import dev.drove.common.zookeeper.ZookeeperHealthCheck;
 import dev.drove.controller.api.ApiModule;
 import dev.drove.controller.api.ApiResources;
 import dev.drove.controller.cluster.ClusterModule;
 import dev.drove.controller.cluster.ControllerMessagesResource;
+import dev.drove.controller.events.EventRecorder;
+import dev.drove.controller.events.EventsModule;
+import dev.drove.controller.events.EventsResource;
 import dev.drove.controller.leadership.LeaderElection;
 import dev.drove.controller.leadership.LeadershipModule;
+import dev.drove.controller.localservices.LocalServiceEngine;
+import dev.drove.controller.localservices.LocalServiceResource;
+import dev.drove.controller.localservices.LocalServicesModule;
+import dev.drove.controller.localservices.ReservedResourcesResource;
+import dev.drove.controller.logs.LogFileResource;
+import dev.drove.controller.logs.LogsModule;
+import dev.drove.controller.maintenance.MaintenanceModule;
+import dev.drove.controller.maintenance.MaintenanceOptions;
+import dev.drove.controller.maintenance.StaleDataCleaner;
+import dev.drove.controller.metrics.InstanceGauges;
+import dev.drove.controller.metrics.MetricsModule;
+import dev.drove.controller.metrics.PrometheusEndpoint;
+import dev.drove.controller.metrics.ZookeeperTimers;
 import dev.drove.controller.operations.ApplicationEngine;
 import dev.drove.controller.operations.LifecycleOptions;
 import dev.drove.controller.operations.OperationsModule;
 import dev.drove.controller.scheduler.SchedulerModule;
 import dev.drove.controller.statestore.StateStoreModule;
+import dev.drove.controller.tasks.TaskEngine;
+import dev.drove.controller.tasks.TaskModule;
+import dev.drove.controller.tasks.TaskOptions;
+import dev.drove.controller.tasks.TaskResource;
 import dev.drove.models.json.Json;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -24,7 +44,6 @@ import io.dropwizard.core.Application;
 import io.dropwizard.core.setup.Bootstrap;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.lifecycle.Managed;
-import org.apache.curator.framework.CuratorFramework;
 import org.eclipse.jetty.server.Server;
 
 /** Entry point of the Drove controller: {@code java -jar drove-controller.jar server config.yml}. */
@@ -54,7 +73,9 @@ public final class ControllerApplication extends Application<ControllerConfigura
         var options = config.getOptions();
         var self = ServerEndpoints.of(config.getServerFactory(), null);
         var curator = Curators.start(config.getZookeeper());
+        ZookeeperTimers.install(curator, environment.metrics());
         var injector = Guice.createInjector(
+                new MetricsModule(environment.metrics()),
                 new ControllerModule(self, curator, config.getClusterAuth()),
                 new LeadershipModule(self),
                 new StateStoreModule(),
@@ -62,16 +83,34 @@ public final class ControllerApplication extends Application<ControllerConfigura
                 new ClusterModule(options.executorGracePeriod().toJavaDuration()),
                 new OperationsModule(new LifecycleOptions(options.clusterOpTimeout(), options.clusterOpParallelism(),
                         options.appMonitorInterval(), options.executorGracePeriod())),
+                new TaskModule(new TaskOptions(options.staleCheckInterval().toJavaDuration(),
+                        options.staleTaskAge().toJavaDuration(), options.executorGracePeriod().toJavaDuration())),
+                new LocalServicesModule(),
+                new EventsModule(options.maxEventsStorageDuration().toJavaDuration()),
+                new MaintenanceModule(new MaintenanceOptions(options.staleCheckInterval().toJavaDuration(),
+                        options.staleAppAge().toJavaDuration(), options.maxStaleInstancesCount(),
+                        options.staleInstanceAge().toJavaDuration(),
+                        options.maintenanceGracePeriod().toJavaDuration())),
+                new LogsModule(),
                 new ApiModule(self));
 
         environment.jersey().register(new ClusterAuthFilter(config.getClusterAuth()));
         environment.jersey().register(injector.getInstance(ControllerMessagesResource.class));
         injector.getInstance(ApiResources.class).registerWith(environment.jersey());
+        environment.jersey().register(injector.getInstance(LocalServiceResource.class));
+        environment.jersey().register(injector.getInstance(ReservedResourcesResource.class));
+        environment.jersey().register(injector.getInstance(TaskResource.class));
+        environment.jersey().register(injector.getInstance(EventsResource.class));
+        environment.jersey().register(injector.getInstance(LogFileResource.class));
+        injector.getInstance(EventRecorder.class); // registers itself with every source of state changes
 
         var engine = injector.getInstance(ApplicationEngine.class);
         var election = injector.getInstance(LeaderElection.class);
         environment.lifecycle().manage(closing(curator));
         environment.lifecycle().manage(closing(engine));
+        environment.lifecycle().manage(closing(injector.getInstance(LocalServiceEngine.class)));
+        environment.lifecycle().manage(closing(injector.getInstance(TaskEngine.class)));
+        environment.lifecycle().manage(closing(injector.getInstance(StaleDataCleaner.class)));
         // Join the election only once the API listens, so a new leader can be reached at once (as the original).
         environment.lifecycle().addServerLifecycleListener((Server server) -> startQuietly(election));
         environment.lifecycle().manage(new Managed() {
@@ -81,6 +120,8 @@ public final class ControllerApplication extends Application<ControllerConfigura
             }
         });
         environment.healthChecks().register("zookeeper", new ZookeeperHealthCheck(curator));
+        injector.getInstance(InstanceGauges.class).registerWith(environment.metrics());
+        PrometheusEndpoint.install(environment);
     }
 
     private static void startQuietly(LeaderElection election) {
@@ -98,21 +139,5 @@ public final class ControllerApplication extends Application<ControllerConfigura
                 resource.close();
             }
         };
-    }
-
-    /** Healthy while this controller has a ZooKeeper session. */
-    static final class ZookeeperHealthCheck extends HealthCheck {
-        private final CuratorFramework curator;
-
-        ZookeeperHealthCheck(CuratorFramework curator) {
-            this.curator = curator;
-        }
-
-        @Override
-        protected Result check() {
-            return curator.getZookeeperClient().isConnected()
-                    ? Result.healthy()
-                    : Result.unhealthy("Not connected to ZooKeeper");
-        }
     }
 }

@@ -10,10 +10,13 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The {@code options:} section of the controller config (docs: cluster/setup/controller.md "Controller Options"),
- * with the original's defaults, plus two knobs of ours that the original hard-codes (marked below).
+ * with the original's defaults, plus three knobs of ours that the original hard-codes (marked below).
  *
- * @param appMonitorInterval  ours: how often every running app's instance count is checked (original: 30 s)
- * @param executorGracePeriod ours: how long an executor may be gone before its instances count as LOST (45 s)
+ * @param appMonitorInterval     ours: how often every running app's instance count is checked (original: 30 s)
+ * @param executorGracePeriod    ours: how long an executor may be gone before its instances count as LOST (45 s)
+ * @param maintenanceGracePeriod ours: how long after maintenance mode is unset the controller still leaves the
+ *                               executors alone, so restarted ones can report first (40 s; the original waits two
+ *                               20 s snapshot rounds; docs cluster/maintenance.md)
  */
 public record ControllerOptions(
         @MinDuration(value = 1, unit = TimeUnit.SECONDS) Duration staleCheckInterval,
@@ -29,10 +32,11 @@ public record ControllerOptions(
         boolean disableReadAuth,
         boolean disableCmdlArgs,
         @MinDuration(value = 100, unit = TimeUnit.MILLISECONDS) Duration appMonitorInterval,
-        Duration executorGracePeriod) {
+        Duration executorGracePeriod,
+        Duration maintenanceGracePeriod) {
 
     public static final ControllerOptions DEFAULTS = new ControllerOptions(null, null, null, null, null, null, null,
-            null, null, null, false, false, null, null);
+            null, null, null, false, false, null, null, null);
 
     public ControllerOptions {
         staleCheckInterval = staleCheckInterval == null ? Duration.hours(1) : staleCheckInterval;
@@ -47,5 +51,6 @@ public record ControllerOptions(
         allowedMountDirs = allowedMountDirs == null ? List.of() : List.copyOf(allowedMountDirs);
         appMonitorInterval = appMonitorInterval == null ? Duration.seconds(30) : appMonitorInterval;
         executorGracePeriod = executorGracePeriod == null ? Duration.seconds(45) : executorGracePeriod;
+        maintenanceGracePeriod = maintenanceGracePeriod == null ? Duration.seconds(40) : maintenanceGracePeriod;
     }
 }

@@ -153,8 +153,9 @@ class ProductionConfigTest {
     private static ControllerConfiguration load(Map<String, String> environment) throws Exception {
         var mapper = Jackson.newObjectMapper();
         Json.configure(mapper);
+        // Not the services' "dw" prefix: other tests in this JVM may leave dw.* overrides behind.
         var factory = new YamlConfigurationFactory<>(ControllerConfiguration.class, Validators.newValidator(), mapper,
-                "dw");
+                "production-config-test");
         var substitutor = new EnvironmentVariableSubstitutor(true);
         substitutor.setVariableResolver(StringLookupFactory.INSTANCE.mapStringLookup(environment));
         return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor),

@@ -51,13 +51,10 @@ class ApplicationLifecycleIT {
         cluster = new TestCluster(dir, zookeeper.getConnectString());
     }
 
-    /** Executors leave their containers running when they stop (by design); this test's go with its cluster. */
     @AfterEach
     void stopCluster(DockerClient docker) throws Exception {
-        cluster.close();
+        cluster.close(docker);
         zookeeper.close();
-        docker.listContainersCmd().withShowAll(true).withLabelFilter(List.of("drove.instance.id")).exec()
-                .forEach(c -> docker.removeContainerCmd(c.getId()).withForce(true).exec());
     }
 
     @Test

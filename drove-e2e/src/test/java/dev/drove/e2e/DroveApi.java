@@ -10,6 +10,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Map;
 
 /** A client of the controller's REST API as drove-cli and curl use it: JSON in, the envelope out. */
 final class DroveApi {
@@ -37,6 +38,13 @@ final class DroveApi {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET with extra headers, such as a cluster node's credentials. */
+    Answer get(String path, Map<String, String> headers) {
+        var request = HttpRequest.newBuilder(URI.create(base + path)).GET();
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
@@ -48,6 +56,29 @@ final class DroveApi {
             return post(path, Json.mapper().writeValueAsString(body));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    Answer delete(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
+    }
+
+    /** Where a form post sends the browser: the status and the Location header (redirects are not followed). */
+    record Redirect(int status, String location) {
+    }
+
+    Redirect postForm(String path, String form) {
+        try {
+            var response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            return new Redirect(response.statusCode(), response.headers().firstValue("Location").orElse(null));
+        } catch (IOException e) {
+            return new Redirect(-1, null);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -75,6 +75,11 @@ final class ServiceProcess implements AutoCloseable {
         return port;
     }
 
+    /** The admin connector's port: /metrics, /prometheus, /healthcheck. */
+    int adminPort() {
+        return adminPort;
+    }
+
     String output() {
         try {
             return Files.readString(dir.resolve(name + "-" + starts + ".log"));

@@ -1,19 +1,28 @@
 package dev.drove.e2e;
 
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.exception.ConflictException;
+import com.github.dockerjava.api.exception.NotFoundException;
+import dev.drove.common.discovery.ExecutorId;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * A whole cluster on this machine: controllers and executors as processes sharing one ZooKeeper and the local
- * Docker engine. Timers are shortened (app monitor 1 s, executor grace 10 s) so faults recover within a test.
+ * Docker engine. Timers are shortened (app monitor 1 s, executor grace 10 s, maintenance grace 1 s) so faults recover
+ * within a test.
  */
 final class TestCluster implements AutoCloseable {
     static final String CONTROLLER_SECRET = "e2e-controller-secret";
     static final String EXECUTOR_SECRET = "e2e-executor-secret";
+    /** The hostname every test executor advertises (options.hostname). */
+    static final String EXECUTOR_HOST = "127.0.0.1";
     private static final java.time.Duration START_TIME = java.time.Duration.ofSeconds(90);
 
     private final Path dir;
@@ -58,6 +67,7 @@ final class TestCluster implements AutoCloseable {
                   clusterOpParallelism: 4
                   appMonitorInterval: 1s
                   executorGracePeriod: 10s
+                  maintenanceGracePeriod: 1s
                 """.replace("ZK", zookeeper).replace("CSECRET", CONTROLLER_SECRET)
                 .replace("ESECRET", EXECUTOR_SECRET));
         controllers.add(controller);
@@ -149,6 +159,25 @@ final class TestCluster implements AutoCloseable {
     private static void checkAlive(ServiceProcess process) {
         if (!process.isAlive()) {
             throw new IllegalStateException(process.name() + " died:\n" + process.output());
+        }
+    }
+
+    /**
+     * Stops every process, then removes the containers this cluster's executors started: executors leave their
+     * containers running when they stop (by design), and tests running beside this cluster keep theirs.
+     */
+    void close(DockerClient docker) throws InterruptedException {
+        var executorIds = executors.stream().map(e -> ExecutorId.of(EXECUTOR_HOST, e.port())).toList();
+        close();
+        for (var executorId : executorIds) {
+            docker.listContainersCmd().withShowAll(true).withLabelFilter(Map.of("drove.executor.id", executorId))
+                    .exec().forEach(c -> {
+                        try {
+                            docker.removeContainerCmd(c.getId()).withForce(true).exec();
+                        } catch (NotFoundException | ConflictException gone) {
+                            // already removed, or being removed by its executor
+                        }
+                    });
         }
     }
 

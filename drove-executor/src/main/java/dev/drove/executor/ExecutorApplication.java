@@ -6,13 +6,20 @@ import dev.drove.common.errors.ApiExceptionMappers;
 import dev.drove.common.zookeeper.Curators;
 import dev.drove.common.zookeeper.ZookeeperHealthCheck;
 import dev.drove.executor.api.ExecutorMessagesResource;
+import dev.drove.executor.api.LogFilesResource;
 import dev.drove.executor.checks.ChecksModule;
 import dev.drove.executor.cluster.ClusterModule;
 import dev.drove.executor.cluster.ExecutorEndpoint;
 import dev.drove.executor.cluster.ExecutorLifecycle;
 import dev.drove.executor.engine.DockerClients;
 import dev.drove.executor.engine.EngineModule;
+import dev.drove.executor.instances.Instances;
 import dev.drove.executor.instances.InstancesModule;
+import dev.drove.executor.logs.InstanceLogFolders;
+import dev.drove.executor.metrics.DockerHealthCheck;
+import dev.drove.executor.metrics.InstanceGauges;
+import dev.drove.executor.metrics.MetricsModule;
+import dev.drove.executor.metrics.PrometheusEndpoint;
 import dev.drove.executor.topology.TopologyModule;
 import dev.drove.models.json.Json;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -53,6 +60,7 @@ public final class ExecutorApplication extends Application<ExecutorConfiguration
         var endpoint = ExecutorEndpoint.from(config.getServerFactory(), config.getOptions().hostname());
         var curator = Curators.start(config.getZookeeper());
         var injector = Guice.createInjector(
+                new MetricsModule(environment.metrics()),
                 new TopologyModule(config.getResources(), endpoint.hostname()),
                 new EngineModule(config.getOptions()),
                 new ChecksModule(),
@@ -61,11 +69,16 @@ public final class ExecutorApplication extends Application<ExecutorConfiguration
 
         environment.jersey().register(new ClusterAuthFilter(config.getClusterAuth()));
         environment.jersey().register(injector.getInstance(ExecutorMessagesResource.class));
+        environment.jersey().register(new LogFilesResource(
+                InstanceLogFolders.configuredIn(config.getLoggingFactory()).orElse(null)));
 
         environment.lifecycle().manage(closing(curator));
         environment.lifecycle().manage(closing(injector.getInstance(DockerClients.class)));
         environment.lifecycle().manage(injector.getInstance(ExecutorLifecycle.class));
         environment.healthChecks().register("zookeeper", new ZookeeperHealthCheck(curator));
+        environment.healthChecks().register("docker", new DockerHealthCheck(injector.getInstance(DockerClients.class)));
+        InstanceGauges.register(environment.metrics(), injector.getInstance(Instances.class));
+        PrometheusEndpoint.install(environment);
     }
 
     private static Managed closing(AutoCloseable resource) {

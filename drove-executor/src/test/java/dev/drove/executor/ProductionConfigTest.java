@@ -152,8 +152,9 @@ class ProductionConfigTest {
     private static ExecutorConfiguration load(Map<String, String> environment) throws Exception {
         var mapper = Jackson.newObjectMapper();
         Json.configure(mapper);
+        // Not the services' "dw" prefix: other tests in this JVM may leave dw.* overrides behind.
         var factory = new YamlConfigurationFactory<>(ExecutorConfiguration.class, Validators.newValidator(), mapper,
-                "dw");
+                "production-config-test");
         var substitutor = new EnvironmentVariableSubstitutor(true);
         substitutor.setVariableResolver(StringLookupFactory.INSTANCE.mapStringLookup(environment));
         return factory.build(new SubstitutingSourceProvider(new FileConfigurationSourceProvider(), substitutor),

@@ -3,6 +3,7 @@ package dev.drove.controller.api;
 import dev.drove.common.discovery.ExecutorId;
 import dev.drove.common.discovery.NodeDataStore;
 import dev.drove.common.errors.ApiException;
+import dev.drove.controller.maintenance.MaintenanceMode;
 import dev.drove.controller.statestore.ApplicationStore;
 import dev.drove.controller.statestore.ClusterStateStore;
 import dev.drove.controller.statestore.LocalServiceStore;
@@ -12,7 +13,6 @@ import dev.drove.models.api.ClusterSummary;
 import dev.drove.models.api.ExecutorSummary;
 import dev.drove.models.application.ApplicationInfo;
 import dev.drove.models.application.ApplicationState;
-import dev.drove.models.cluster.ClusterState;
 import dev.drove.models.cluster.ClusterStateData;
 import dev.drove.models.info.nodedata.ControllerNodeData;
 import dev.drove.models.info.nodedata.ExecutorNodeData;
@@ -24,11 +24,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 
 /**
@@ -39,24 +36,24 @@ import java.util.List;
 @Path("/apis/v1/cluster")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ClusterResource {
-    private static final Logger log = LoggerFactory.getLogger(ClusterResource.class);
-
     private final NodeDataStore nodes;
     private final ApplicationStore applications;
     private final ApplicationViews views;
     private final TaskStore tasks;
     private final LocalServiceStore localServices;
     private final ClusterStateStore clusterState;
+    private final MaintenanceMode maintenance;
 
     @Inject
     ClusterResource(NodeDataStore nodes, ApplicationStore applications, ApplicationViews views, TaskStore tasks,
-                    LocalServiceStore localServices, ClusterStateStore clusterState) {
+                    LocalServiceStore localServices, ClusterStateStore clusterState, MaintenanceMode maintenance) {
         this.nodes = nodes;
         this.applications = applications;
         this.views = views;
         this.tasks = tasks;
         this.localServices = localServices;
         this.clusterState = clusterState;
+        this.maintenance = maintenance;
     }
 
     /**
@@ -108,21 +105,17 @@ public final class ClusterResource {
     @POST
     @Path("/maintenance/set")
     public ApiResponse<ClusterStateData> setMaintenance() {
-        return ApiResponse.success(save(ClusterState.MAINTENANCE));
+        return ApiResponse.success(maintenance.set());
     }
 
-    /** Takes the cluster out of maintenance mode and answers the stored mode. */
+    /**
+     * Takes the cluster out of maintenance mode and answers the stored mode; the controller still leaves the
+     * executors alone for {@code maintenanceGracePeriod} ({@link MaintenanceMode}).
+     */
     @POST
     @Path("/maintenance/unset")
     public ApiResponse<ClusterStateData> unsetMaintenance() {
-        return ApiResponse.success(save(ClusterState.NORMAL));
-    }
-
-    private ClusterStateData save(ClusterState state) {
-        var data = new ClusterStateData(state, new Date());
-        clusterState.save(data);
-        log.info("Cluster mode set to {}", state);
-        return data;
+        return ApiResponse.success(maintenance.unset());
     }
 
     private boolean isActive(ApplicationInfo app) {

@@ -30,8 +30,8 @@ import java.util.Optional;
  * Lets any controller answer the API: on a follower, every call under {@code /apis/v1/} except {@code /ping} is
  * relayed to the leader (the controller whose {@code /controller/*} entry says {@code leader: true}) with the same
  * method, path, query and body, its Content-Type, Accept, Authorization and cluster-auth headers, plus
- * {@value #FORWARDED_BY}: {@code <this host:port>}. The leader's status, body, Content-Type and Location come back
- * unchanged. The original refuses such calls instead.
+ * {@value #FORWARDED_BY}: {@code <this host:port>}. The leader's status, body, Content-Type, Location and
+ * Content-Disposition (log file downloads) come back unchanged. The original refuses such calls instead.
  *
  * <p>A call that already carries {@value #FORWARDED_BY} is never forwarded again, so a stale view of who leads
  * cannot make controllers bounce a call between them: it is answered 503 {@code {status: FAILED, message: "No leader
@@ -45,7 +45,8 @@ public final class LeaderForwardingFilter implements ContainerRequestFilter {
     private static final List<String> FORWARDED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
             HttpHeaders.AUTHORIZATION, ClusterHeaders.NODE_ID, ClusterHeaders.NODE_TYPE,
             ClusterHeaders.CLUSTER_AUTHORIZATION);
-    private static final List<String> RELAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION);
+    private static final List<String> RELAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION,
+            HttpHeaders.CONTENT_DISPOSITION);
     private static final String API = "/apis/v1/";
     private static final String PING = "/apis/v1/ping";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);

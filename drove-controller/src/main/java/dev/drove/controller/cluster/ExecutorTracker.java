@@ -22,10 +22,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -56,6 +60,9 @@ public final class ExecutorTracker implements LeadershipListener, AutoCloseable 
     private final ExecutorAbsences absences;
     private final Duration pollInterval;
     private final Map<String, Tracked> executors = new ConcurrentHashMap<>();
+    private final List<Consumer<String>> lostListeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<ExecutorNodeData>> joinListeners = new CopyOnWriteArrayList<>();
+    private final List<BiConsumer<String, ExecutorNodeData>> removalListeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService poller; // guarded by this
     private volatile CountDownLatch firstPoll = new CountDownLatch(1);
 
@@ -97,6 +104,30 @@ public final class ExecutorTracker implements LeadershipListener, AutoCloseable 
     @Override
     public void close() {
         leadershipLost();
+    }
+
+    /**
+     * Calls {@code listener} with the id of every executor given up after the grace period, on the tracker's thread,
+     * once its instances are LOST; it must return quickly. Work the tracker does not know (tasks) ends there too.
+     */
+    public void addLostExecutorListener(Consumer<String> listener) {
+        lostListeners.add(listener);
+    }
+
+    /**
+     * Calls {@code listener} with the entry of every executor seen for the first time in this term (EXECUTOR_ADDED
+     * events), before its instances are reconciled; it must return quickly.
+     */
+    public void addJoinListener(Consumer<ExecutorNodeData> listener) {
+        joinListeners.add(listener);
+    }
+
+    /**
+     * Calls {@code listener} with the id and last seen entry (null when this term never saw it) of every executor
+     * given up after the grace period, once its instances are LOST (EXECUTOR_REMOVED events); it must return quickly.
+     */
+    public void addRemovalListener(BiConsumer<String, ExecutorNodeData> listener) {
+        removalListeners.add(listener);
     }
 
     /** Waits until the executors have been read once in this term; false when that did not happen in time. */
@@ -173,17 +204,19 @@ public final class ExecutorTracker implements LeadershipListener, AutoCloseable 
         var now = Instant.now();
         absences.back(id, now).ifPresent(away -> log.info("Executor {} ({}:{}) is back after {} ms, within "
                 + "the grace period; nothing changes", id, data.hostname(), data.port(), away.toMillis()));
-        var known = executors.containsKey(id);
+        var joined = new AtomicBoolean();
         executors.compute(id, (key, old) -> {
+            joined.set(old == null);
             if (old == null || millis(data.updated()) > millis(old.data().updated())) {
                 resources.update(data);
                 return new Tracked(data, now);
             }
             return new Tracked(old.data(), now);
         });
-        if (!known) {
+        if (joined.get()) {
             log.info("Executor {} ({}:{}) is in the cluster with {} instances", id, data.hostname(), data.port(),
                     data.instances().size());
+            tell(joinListeners, data, id);
         }
         data.instances().forEach(instanceStates::report);
     }
@@ -202,16 +235,40 @@ public final class ExecutorTracker implements LeadershipListener, AutoCloseable 
             executors.keySet().stream().filter(id -> !present.contains(id))
                     .forEach(id -> absences.missing(id, now));
             for (var id : absences.overdue(now)) {
-                executors.remove(id);
+                var lastSeen = executors.remove(id);
                 resources.remove(id);
                 var lost = absences.markInstancesLost(id);
                 log.warn("Executor {} has been gone longer than the grace period of {} s: removed from scheduling, "
                         + "{} instances marked LOST", id, absences.gracePeriod().toSeconds(), lost);
+                for (var listener : lostListeners) {
+                    try {
+                        listener.accept(id);
+                    } catch (RuntimeException e) {
+                        log.warn("A listener failed on the loss of executor {}: {}", id, e.getMessage(), e);
+                    }
+                }
+                for (var listener : removalListeners) {
+                    try {
+                        listener.accept(id, lastSeen == null ? null : lastSeen.data());
+                    } catch (RuntimeException e) {
+                        log.warn("A listener failed on the removal of executor {}: {}", id, e.getMessage(), e);
+                    }
+                }
             }
         } catch (RuntimeException e) {
             log.warn("Could not read the executors from ZooKeeper: {}", e.getMessage());
         } finally {
             firstPoll.countDown();
+        }
+    }
+
+    private static void tell(List<Consumer<ExecutorNodeData>> listeners, ExecutorNodeData data, String id) {
+        for (var listener : listeners) {
+            try {
+                listener.accept(data);
+            } catch (RuntimeException e) {
+                log.warn("A listener failed on executor {}: {}", id, e.getMessage(), e);
+            }
         }
     }
 

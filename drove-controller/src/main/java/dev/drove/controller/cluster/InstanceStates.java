@@ -28,7 +28,8 @@ import java.util.function.Predicate;
  *     executor reports it alive again; the app monitor then stops whichever instances are extra.</li>
  *     <li>{@link #record}: what the controller decides itself (PENDING before a start, LOST, STOPPED), saved as is.</li>
  * </ul>
- * Every saved change is passed to the listeners and wakes {@link #await}ers. Thread-safe.
+ * Every saved change is passed to the listeners and wakes {@link #await}ers; state changes are also passed, in order,
+ * to the state change listeners. Thread-safe.
  */
 public final class InstanceStates {
     private static final Logger log = LoggerFactory.getLogger(InstanceStates.class);
@@ -38,6 +39,7 @@ public final class InstanceStates {
     private final InstanceStore instances;
     private final ApplicationStore applications;
     private final List<Consumer<InstanceInfo>> listeners = new CopyOnWriteArrayList<>();
+    private final List<Consumer<InstanceInfo>> stateChangeListeners = new CopyOnWriteArrayList<>();
     private final Object[] stripes = new Object[STRIPES];
     private final Object signal = new Object();
     private long version; // guarded by signal
@@ -78,6 +80,7 @@ public final class InstanceStates {
                         reported.instanceId(), reported.appId(), reported.executorId(), reported.state());
             }
             instances.save(reported);
+            tellStateChange(stored, reported);
         }
         changed(reported);
         return true;
@@ -86,7 +89,9 @@ public final class InstanceStates {
     /** Saves a decision of the controller about one instance, whatever is stored. */
     public void record(InstanceInfo decided) {
         synchronized (stripe(decided.instanceId())) {
+            var stored = instances.find(decided.appId(), decided.instanceId());
             instances.save(decided);
+            tellStateChange(stored, decided);
         }
         changed(decided);
     }
@@ -99,6 +104,15 @@ public final class InstanceStates {
     /** Calls {@code listener} with every saved change, on the thread that saved it; it must return quickly. */
     public void addListener(Consumer<InstanceInfo> listener) {
         listeners.add(listener);
+    }
+
+    /**
+     * Calls {@code listener} with every saved info whose state differs from the stored one (or that is new), under
+     * the instance's lock, so it hears one instance's state changes exactly once each and in the order they were
+     * stored (INSTANCE_STATE_CHANGE events). It must return quickly and not call back into this class.
+     */
+    public void addStateChangeListener(Consumer<InstanceInfo> listener) {
+        stateChangeListeners.add(listener);
     }
 
     /**
@@ -155,6 +169,21 @@ public final class InstanceStates {
             } catch (RuntimeException e) {
                 log.warn("Instance listener failed on {} of {}: {}", info.instanceId(), info.appId(), e.getMessage(),
                         e);
+            }
+        }
+    }
+
+    /** Under the instance's lock: tells the state change listeners when {@code saved} changed the state. */
+    private void tellStateChange(Optional<InstanceInfo> stored, InstanceInfo saved) {
+        if (stored.isPresent() && stored.get().state() == saved.state()) {
+            return;
+        }
+        for (var listener : stateChangeListeners) {
+            try {
+                listener.accept(saved);
+            } catch (RuntimeException e) {
+                log.warn("Instance state listener failed on {} of {} ({}): {}", saved.instanceId(), saved.appId(),
+                        saved.state(), e.getMessage(), e);
             }
         }
     }

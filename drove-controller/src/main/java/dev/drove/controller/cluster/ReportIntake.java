@@ -17,18 +17,19 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
 /**
  * Takes what executors tell the leader (contract §4, executor → controller) and answers HANDLED once it is stored:
  *
  * <pre>
  * INSTANCE_STATE_REPORT               resources → ExecutorTracker (scheduler book), instance → InstanceStates
- * TASK_STATE_REPORT                   resources → ExecutorTracker, task info → TaskStore (unless it is older)
- * LOCAL_SERVICE_INSTANCE_STATE_REPORT resources → ExecutorTracker, instance → LocalServiceInstanceStore (unless older)
+ * TASK_STATE_REPORT                   resources → ExecutorTracker, task info → task engine (never goes back)
+ * LOCAL_SERVICE_INSTANCE_STATE_REPORT resources → ExecutorTracker, instance → local service engine (unless older)
  * EXECUTOR_SNAPSHOT                   the whole node data → ExecutorTracker, as if read from ZooKeeper
  * </pre>
- * Tasks and local service instances are only stored here; their engines act on them later. A controller that does
- * not lead answers FAILED, so the executor keeps the report and sends it to the leader it finds next.
+ * A controller that does not lead answers FAILED, so the executor keeps the report and sends it to the leader it
+ * finds next.
  */
 public final class ReportIntake {
     private static final Logger log = LoggerFactory.getLogger(ReportIntake.class);
@@ -38,6 +39,8 @@ public final class ReportIntake {
     private final InstanceStates instances;
     private final TaskStore tasks;
     private final LocalServiceInstanceStore serviceInstances;
+    private volatile Consumer<TaskInfo> taskReports;
+    private volatile Consumer<LocalServiceInstanceInfo> serviceInstanceReports;
 
     /** @param leading whether this controller leads now ({@code LeaderElection::isLeader}) */
     public ReportIntake(BooleanSupplier leading, ExecutorTracker tracker, InstanceStates instances, TaskStore tasks,
@@ -47,6 +50,25 @@ public final class ReportIntake {
         this.instances = instances;
         this.tasks = tasks;
         this.serviceInstances = serviceInstances;
+        this.taskReports = this::storeTask;
+        this.serviceInstanceReports = this::storeServiceInstance;
+    }
+
+    /**
+     * Hands every reported task info to {@code handler} (the task engine, which keeps runs from going back) instead
+     * of storing it here. The handler runs on the request thread and must return once the info is stored.
+     */
+    public void handleTaskReportsWith(Consumer<TaskInfo> handler) {
+        this.taskReports = handler;
+    }
+
+    /**
+     * Hands every reported local service instance info to {@code handler} (the local service engine, which stores
+     * it and wakes the operations waiting for it) instead of storing it here. It runs on the request thread and must
+     * return once the info is stored.
+     */
+    public void handleServiceInstanceReportsWith(Consumer<LocalServiceInstanceInfo> handler) {
+        this.serviceInstanceReports = handler;
     }
 
     /** Stores what {@code message} reports; HANDLED when done, FAILED when this controller does not lead. */
@@ -63,18 +85,12 @@ public final class ReportIntake {
             var info = report.instanceInfo();
             tracker.applyReport(report.resourceSnapshot(), report.header().messageTime(),
                     data -> withTask(data, info));
-            var stored = tasks.find(info.sourceAppName(), info.taskId());
-            if (stored.isEmpty() || !isOlder(info.updated(), stored.get().updated())) {
-                tasks.save(info);
-            }
+            taskReports.accept(info);
         } else if (message instanceof LocalServiceInstanceStateReportMessage report) {
             var info = report.instanceInfo();
             tracker.applyReport(report.resourceSnapshot(), report.header().messageTime(),
                     data -> withServiceInstance(data, info));
-            var stored = serviceInstances.find(info.serviceId(), info.instanceId());
-            if (stored.isEmpty() || !isOlder(info.updated(), stored.get().updated())) {
-                serviceInstances.save(info);
-            }
+            serviceInstanceReports.accept(info);
         } else if (message instanceof ExecutorSnapshotMessage snapshot) {
             tracker.observe(snapshot.nodeData());
         } else {
@@ -82,6 +98,22 @@ public final class ReportIntake {
         }
         log.debug("Handled {} {}", message.type(), message.header().id());
         return MessageResponse.handled(message);
+    }
+
+    /** Without a task engine: the reported info replaces the stored one unless it is older. */
+    private void storeTask(TaskInfo info) {
+        var stored = tasks.find(info.sourceAppName(), info.taskId());
+        if (stored.isEmpty() || !isOlder(info.updated(), stored.get().updated())) {
+            tasks.save(info);
+        }
+    }
+
+    /** Without a local service engine: the reported info replaces the stored one unless it is older. */
+    private void storeServiceInstance(LocalServiceInstanceInfo info) {
+        var stored = serviceInstances.find(info.serviceId(), info.instanceId());
+        if (stored.isEmpty() || !isOlder(info.updated(), stored.get().updated())) {
+            serviceInstances.save(info);
+        }
     }
 
     private static boolean isOlder(Date reported, Date stored) {

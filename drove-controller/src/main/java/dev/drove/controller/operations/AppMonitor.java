@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The app monitor (docs: applications/outage.md): once at the start of a term, after the executors have been read
@@ -25,6 +26,8 @@ final class AppMonitor {
     private final OperationSlots slots;
     private final ExecutorTracker tracker;
     private final LifecycleOptions options;
+    private volatile BooleanSupplier paused = () -> false;
+    private boolean wasPaused; // monitor thread only
 
     AppMonitor(ApplicationStore applications, AppRecords records, InstanceActions actions, OperationSlots slots,
                ExecutorTracker tracker, LifecycleOptions options) {
@@ -34,6 +37,11 @@ final class AppMonitor {
         this.slots = slots;
         this.tracker = tracker;
         this.options = options;
+    }
+
+    /** Skips every pass while {@code paused} says so (maintenance mode); running operations are left alone. */
+    void pauseWhile(BooleanSupplier paused) {
+        this.paused = paused;
     }
 
     /** Schedules the recovery pass and then the periodic passes on the term's monitor thread. */
@@ -58,12 +66,15 @@ final class AppMonitor {
         term.markRecovered();
     }
 
-    /** One pass: a repair for every application that runs no operation. */
+    /** One pass: a repair for every application that runs no operation; none while paused. */
     private void check(LeadershipTerm term) {
         if (!term.isCurrent()) {
             return;
         }
         try {
+            if (isPaused()) {
+                return;
+            }
             for (var application : applications.all()) {
                 if (!slots.isBusy(application.appId())) {
                     checkOne(term, application);
@@ -72,6 +83,19 @@ final class AppMonitor {
         } catch (RuntimeException e) {
             log.warn("The app monitor could not check the applications: {}", e.getMessage(), e);
         }
+    }
+
+    private boolean isPaused() {
+        var now = paused.getAsBoolean();
+        if (now != wasPaused) {
+            wasPaused = now;
+            if (now) {
+                log.warn("The app monitor is paused for maintenance: no instance is replaced or stopped");
+            } else {
+                log.info("The app monitor resumes after maintenance");
+            }
+        }
+        return now;
     }
 
     private void checkOne(LeadershipTerm term, ApplicationInfo application) {

@@ -5,6 +5,7 @@ import dev.drove.controller.cluster.ExecutorMessenger;
 import dev.drove.controller.cluster.ExecutorTracker;
 import dev.drove.controller.cluster.InstanceStates;
 import dev.drove.controller.leadership.LeadershipListener;
+import dev.drove.controller.metrics.OperationMetrics;
 import dev.drove.controller.scheduler.Scheduler;
 import dev.drove.controller.statemachine.app.ApplicationOperationRules;
 import dev.drove.controller.statestore.ApplicationStore;
@@ -27,6 +28,7 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs the life of every application on the leader (docs: applications/operations.md, outage.md): accepts operations,
@@ -54,11 +56,19 @@ public final class ApplicationEngine implements LeadershipListener, AutoCloseabl
     public ApplicationEngine(ApplicationStore applications, InstanceStore instances, InstanceStates states,
                              Scheduler scheduler, ExecutorMessenger messenger, ExecutorTracker tracker,
                              LifecycleOptions options) {
+        this(applications, instances, states, scheduler, messenger, tracker, options,
+                OperationMetrics.discarding());
+    }
+
+    /** @param metrics counts each ended operation by type and outcome */
+    public ApplicationEngine(ApplicationStore applications, InstanceStore instances, InstanceStates states,
+                             Scheduler scheduler, ExecutorMessenger messenger, ExecutorTracker tracker,
+                             LifecycleOptions options, OperationMetrics metrics) {
         this.applications = applications;
         this.options = options;
         this.records = new AppRecords(applications);
         this.actions = new InstanceActions(scheduler, states, instances, messenger, new ConfigInliner());
-        this.slots = new OperationSlots(new OperationRunner(records, actions));
+        this.slots = new OperationSlots(new OperationRunner(records, actions, metrics));
         this.monitor = new AppMonitor(applications, records, actions, slots, tracker, options);
     }
 
@@ -126,6 +136,14 @@ public final class ApplicationEngine implements LeadershipListener, AutoCloseabl
     /** Adds a listener for application state changes (APP_STATE_CHANGE events). */
     public void addListener(AppStateListener listener) {
         records.addListener(listener);
+    }
+
+    /**
+     * Makes the app monitor skip its passes, the first one of a term included, while {@code paused} is true
+     * (maintenance mode): no instance is replaced or stopped. Operations already running go on.
+     */
+    public void pauseRepairsWhile(BooleanSupplier paused) {
+        monitor.pauseWhile(paused);
     }
 
     /** Starts a term: recovers every application once the executors have been read, then monitors them. */

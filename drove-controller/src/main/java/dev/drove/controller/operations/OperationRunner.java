@@ -1,5 +1,7 @@
 package dev.drove.controller.operations;
 
+import dev.drove.controller.metrics.OperationMetrics;
+import dev.drove.controller.metrics.OperationOutcome;
 import dev.drove.controller.statemachine.app.ApplicationStateMachine;
 import dev.drove.models.application.ApplicationState;
 import dev.drove.models.instance.InstanceInfo;
@@ -35,30 +37,39 @@ import java.util.List;
  * one that had not left its stable state yet starts over; otherwise it completes what is left (no second set of
  * replacements) and brings the instance count to the expected one. A cancelled START or SCALE keeps the instances
  * it has and expects that many.
+ *
+ * <p>Each operation that ends here is counted in {@link OperationMetrics} as SUCCESS, FAILED or CANCELLED; one
+ * stopped by the loss of leadership is not (the next leader finishes it).
  */
 final class OperationRunner {
     private static final Logger log = LoggerFactory.getLogger(OperationRunner.class);
 
     private final AppRecords records;
     private final InstanceActions actions;
+    private final OperationMetrics metrics;
 
-    OperationRunner(AppRecords records, InstanceActions actions) {
+    OperationRunner(AppRecords records, InstanceActions actions, OperationMetrics metrics) {
         this.records = records;
         this.actions = actions;
+        this.metrics = metrics;
     }
 
     void run(RunningOperation run) {
         var type = run.operation().operationType();
         log.info("Running {} of app {} ({})", type, run.appId(), run.origin());
+        OperationOutcome outcome;
         try {
             if (carryOut(run)) {
+                metrics.ended(type, OperationOutcome.SUCCESS);
                 return; // destroyed: nothing left to finish
             }
             if (run.isCancelled()) {
                 log.info("{} of app {} was cancelled after its current step", type, run.appId());
                 keepWhatRunsIfScaling(run);
+                outcome = OperationOutcome.CANCELLED;
             } else {
                 log.info("{} of app {} is complete", type, run.appId());
+                outcome = OperationOutcome.SUCCESS;
             }
         } catch (LeadershipLostException e) {
             log.info("{} of app {} stopped: {}", type, run.appId(), e.getMessage());
@@ -70,13 +81,17 @@ final class OperationRunner {
             if (run.isAbandoned()) {
                 return;
             }
+            outcome = OperationOutcome.FAILED;
         } catch (OperationFailedException e) {
             log.warn("{} of app {} failed: {}", type, run.appId(), e.getMessage());
+            outcome = OperationOutcome.FAILED;
         } catch (RuntimeException e) {
             log.error("{} of app {} failed unexpectedly: {}", type, run.appId(), e.getMessage(), e);
+            outcome = OperationOutcome.FAILED;
         }
         try {
             records.finish(run);
+            metrics.ended(type, outcome);
         } catch (LeadershipLostException e) {
             log.info("{} of app {} not finished: {}", type, run.appId(), e.getMessage());
         }

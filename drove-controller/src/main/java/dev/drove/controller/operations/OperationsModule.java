@@ -6,6 +6,7 @@ import dev.drove.controller.cluster.ExecutorMessenger;
 import dev.drove.controller.cluster.ExecutorTracker;
 import dev.drove.controller.cluster.InstanceStates;
 import dev.drove.controller.leadership.LeaderElection;
+import dev.drove.controller.metrics.OperationMetrics;
 import dev.drove.controller.scheduler.Scheduler;
 import dev.drove.controller.statestore.ApplicationStore;
 import dev.drove.controller.statestore.InstanceStore;
@@ -32,8 +33,9 @@ public final class OperationsModule extends AbstractModule {
     @Singleton
     ApplicationEngine applicationEngine(ApplicationStore applications, InstanceStore instances,
                                         InstanceStates states, Scheduler scheduler, ExecutorMessenger messenger,
-                                        ExecutorTracker tracker, LeaderElection election) {
-        var engine = new ApplicationEngine(applications, instances, states, scheduler, messenger, tracker, options);
+                                        ExecutorTracker tracker, LeaderElection election, OperationMetrics metrics) {
+        var engine = new ApplicationEngine(applications, instances, states, scheduler, messenger, tracker, options,
+                metrics);
         election.addListener(engine);
         return engine;
     }

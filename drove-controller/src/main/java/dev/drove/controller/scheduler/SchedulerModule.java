@@ -1,5 +1,6 @@
 package dev.drove.controller.scheduler;
 
+import com.codahale.metrics.MetricRegistry;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import jakarta.inject.Singleton;
@@ -17,7 +18,7 @@ public final class SchedulerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    Scheduler scheduler(ClusterResources resources) {
-        return new Scheduler(resources, new Random());
+    Scheduler scheduler(ClusterResources resources, MetricRegistry metrics) {
+        return new Scheduler(resources, new Random(), metrics);
     }
 }

@@ -23,7 +23,8 @@
  * <p>Flow of one {@link dev.drove.controller.scheduler.Scheduler#place place}:
  * <pre>
  * candidates (request's, or every known executor) ──shuffle──▶ for each, under that executor's lock:
- *     state ACTIVE, not blacklisted ─▶ tag rule ─▶ policy filter ─▶ NUMA allocator (one node: N whole cores, M MB)
+ *     state ACTIVE, not blacklisted ─▶ tag rule ─▶ policy filter ─▶ room reserved for local services (other groups)
+ *     ─▶ NUMA allocator (one node: N whole cores, M MB)
  *         accepted ─▶ cores ALLOCATED in the book, placement recorded in the session ─▶ Placement
  *         rejected ─▶ reason kept ─▶ next candidate
  * none left ─▶ "No executor can take 2 cores and 512 MB for APP-1: 3 executors: 2 lack tag gpu, 1 has …"

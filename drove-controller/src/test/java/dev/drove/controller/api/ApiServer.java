@@ -8,8 +8,11 @@ import dev.drove.common.discovery.NodeDataStore;
 import dev.drove.common.errors.ApiExceptionMappers;
 import dev.drove.common.http.NodeEndpoint;
 import dev.drove.common.testkit.ZookeeperExtension;
+import dev.drove.controller.events.EventBus;
 import dev.drove.controller.leadership.LeaderElection;
+import dev.drove.controller.maintenance.MaintenanceMode;
 import dev.drove.controller.statestore.StateStoreModule;
+import dev.drove.controller.statestore.ZkClusterStateStore;
 import dev.drove.models.info.nodedata.NodeTransportType;
 import dev.drove.models.json.Json;
 import io.dropwizard.core.Application;
@@ -31,6 +34,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +78,8 @@ final class ApiServer implements AutoCloseable {
             binder.bind(LeaderElection.class).toInstance(election);
             binder.bind(NodeDataStore.class).toInstance(nodes);
             binder.bind(ApplicationOperations.class).toInstance(operations);
+            binder.bind(MaintenanceMode.class).toInstance(new MaintenanceMode(new ZkClusterStateStore(curator),
+                    new EventBus(Duration.ofHours(1)), self.hostname(), Duration.ZERO, Clock.systemUTC()));
         });
         support = new DropwizardTestSupport<>(TestApplication.class,
                 ResourceHelpers.resourceFilePath("api/api-server.yml"),

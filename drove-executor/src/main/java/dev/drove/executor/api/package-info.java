@@ -4,6 +4,8 @@
  *
  * <pre>
  * controller --POST /apis/v1/messages--> ExecutorMessagesResource --> Instances (start/stop) | ExecutorStatus
+ * controller --GET /apis/v1/logs/filestream/{first}/{second}/list|read/{file}|download/{file}-->
+ *     LogFilesResource --> InstanceLogFolders ({logPath}/{first}/{second}/output.*)
  * </pre>
  */
 package dev.drove.executor.api;

@@ -1,5 +1,7 @@
 package dev.drove.executor.engine;
 
+import com.codahale.metrics.MetricRegistry;
+import com.codahale.metrics.Timer;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
@@ -24,11 +26,17 @@ import java.util.OptionalInt;
  *
  * <p>Lifecycle of one container: {@link #ensureImage} → {@link #create} (config files copied in) → {@link #start} →
  * … → {@link #stop} or {@link #kill} → {@link #remove} → {@link #removeImageIfUnused}.
+ *
+ * <p>Each call is timed in the metric registry as {@code drove.docker.<call>} (pull, create, start, stop, kill,
+ * remove, inspect, exec, list, removeImage), failures included.
  */
 @Singleton
+@SuppressWarnings("try") // the call timers are closed by try-with-resources and never read inside
 public final class ContainerEngine {
     /** Label carrying the instance id; every container the executor starts has it. */
     public static final String INSTANCE_ID_LABEL = "drove.instance.id";
+    /** Prefix of the engine call timers. */
+    public static final String TIMER_PREFIX = "drove.docker";
 
     private static final Logger LOG = LoggerFactory.getLogger(ContainerEngine.class);
 
@@ -36,13 +44,20 @@ public final class ContainerEngine {
     private final ExecutorOptions options;
     private final ImageStore images;
     private final ContainerExec execs;
+    private final MetricRegistry metrics;
 
     @Inject
-    public ContainerEngine(DockerClients docker, ExecutorOptions options) {
+    public ContainerEngine(DockerClients docker, ExecutorOptions options, MetricRegistry metrics) {
         this.docker = docker;
         this.options = options;
         this.images = new ImageStore(docker, options);
         this.execs = new ContainerExec(docker);
+        this.metrics = metrics;
+    }
+
+    /** An engine whose call timers go to a registry of its own (for tests). */
+    public ContainerEngine(DockerClients docker, ExecutorOptions options) {
+        this(docker, options, new MetricRegistry());
     }
 
     /**
@@ -52,7 +67,9 @@ public final class ContainerEngine {
      * @throws ContainerEngineException if the pull fails and there is no local copy; the message gives the reason
      */
     public void ensureImage(String image, Duration pullTimeout) {
-        images.ensure(image, pullTimeout);
+        try (var timing = timing("pull")) {
+            images.ensure(image, pullTimeout);
+        }
     }
 
     /**
@@ -63,6 +80,12 @@ public final class ContainerEngine {
      * @throws ContainerEngineException e.g. when a container with that name exists or the image is missing
      */
     public String create(ContainerRequest request) {
+        try (var timing = timing("create")) {
+            return createAndCopy(request);
+        }
+    }
+
+    private String createAndCopy(ContainerRequest request) {
         String id;
         try {
             id = CreateContainerMapping.of(docker.commands(), request, options).exec().getId();
@@ -94,7 +117,7 @@ public final class ContainerEngine {
 
     /** Starts a created container; starting a running one does nothing. */
     public void start(String id) {
-        try {
+        try (var timing = timing("start")) {
             docker.commands().startContainerCmd(id).exec();
             LOG.info("Started container {}", shortId(id));
         } catch (NotModifiedException alreadyRunning) {
@@ -107,7 +130,7 @@ public final class ContainerEngine {
 
     /** Sends SIGTERM and, after {@code grace}, SIGKILL; returns when the container has stopped. Gone = done. */
     public void stop(String id, Duration grace) {
-        try {
+        try (var timing = timing("stop")) {
             docker.streams().stopContainerCmd(id).withTimeout((int) Math.max(0, grace.toSeconds())).exec();
             LOG.info("Stopped container {}", shortId(id));
         } catch (NotModifiedException | NotFoundException alreadyStopped) {
@@ -120,7 +143,7 @@ public final class ContainerEngine {
 
     /** Sends SIGKILL; a stopped or missing container is left as it is. */
     public void kill(String id) {
-        try {
+        try (var timing = timing("kill")) {
             docker.commands().killContainerCmd(id).exec();
             LOG.info("Killed container {}", shortId(id));
         } catch (ConflictException | NotFoundException notRunning) {
@@ -133,7 +156,7 @@ public final class ContainerEngine {
 
     /** Removes the container with its anonymous volumes, killing it if it runs; a missing container is fine. */
     public void remove(String id) {
-        try {
+        try (var timing = timing("remove")) {
             docker.commands().removeContainerCmd(id).withForce(true).withRemoveVolumes(true).exec();
             LOG.info("Removed container {}", shortId(id));
         } catch (NotFoundException gone) {
@@ -148,7 +171,7 @@ public final class ContainerEngine {
 
     /** The engine's view of the container (id or name), or empty if there is no such container. */
     public Optional<InspectContainerResponse> inspect(String id) {
-        try {
+        try (var timing = timing("inspect")) {
             return Optional.of(docker.commands().inspectContainerCmd(id).exec());
         } catch (NotFoundException e) {
             return Optional.empty();
@@ -180,12 +203,14 @@ public final class ContainerEngine {
      * @throws ContainerEngineException if the container is gone or not running
      */
     public ExecResult exec(String id, String command, boolean shellDisabled, Duration timeout) {
-        return execs.run(id, command, shellDisabled, timeout);
+        try (var timing = timing("exec")) {
+            return execs.run(id, command, shellDisabled, timeout);
+        }
     }
 
     /** Every container carrying {@value #INSTANCE_ID_LABEL}, running or exited, with its labels. */
     public List<ManagedContainer> listManaged() {
-        try {
+        try (var timing = timing("list")) {
             return docker.commands().listContainersCmd().withShowAll(true)
                     .withLabelFilter(List.of(INSTANCE_ID_LABEL)).exec().stream()
                     .map(ContainerEngine::managed)
@@ -203,7 +228,9 @@ public final class ContainerEngine {
      * @return whether the image was removed
      */
     public boolean removeImageIfUnused(String image) {
-        return images.removeIfUnused(image);
+        try (var timing = timing("removeImage")) {
+            return images.removeIfUnused(image);
+        }
     }
 
     private static ManagedContainer managed(Container container) {
@@ -211,6 +238,10 @@ public final class ContainerEngine {
         String name = names == null || names.length == 0 ? container.getId() : names[0].replaceFirst("^/", "");
         return new ManagedContainer(container.getId(), name, container.getImage(), container.getState(),
                 container.getLabels());
+    }
+
+    private Timer.Context timing(String call) {
+        return metrics.timer(MetricRegistry.name(TIMER_PREFIX, call)).time();
     }
 
     static String shortId(String id) {
