@@ -26,7 +26,7 @@ import dev.drove.controller.maintenance.MaintenanceOptions;
 import dev.drove.controller.maintenance.StaleDataCleaner;
 import dev.drove.controller.metrics.InstanceGauges;
 import dev.drove.controller.metrics.MetricsModule;
-import dev.drove.controller.metrics.PrometheusEndpoint;
+import dev.drove.common.metrics.PrometheusEndpoint;
 import dev.drove.controller.metrics.ZookeeperTimers;
 import dev.drove.controller.operations.ApplicationEngine;
 import dev.drove.controller.operations.LifecycleOptions;

@@ -19,7 +19,7 @@ import dev.drove.executor.logs.InstanceLogFolders;
 import dev.drove.executor.metrics.DockerHealthCheck;
 import dev.drove.executor.metrics.InstanceGauges;
 import dev.drove.executor.metrics.MetricsModule;
-import dev.drove.executor.metrics.PrometheusEndpoint;
+import dev.drove.common.metrics.PrometheusEndpoint;
 import dev.drove.executor.topology.TopologyModule;
 import dev.drove.models.json.Json;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;

@@ -1,5 +1,6 @@
 package dev.drove.executor.metrics;
 
+import dev.drove.common.metrics.PrometheusEndpoint;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;

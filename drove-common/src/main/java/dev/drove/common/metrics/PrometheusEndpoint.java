@@ -1,4 +1,4 @@
-package dev.drove.executor.metrics;
+package dev.drove.common.metrics;
 
 import com.codahale.metrics.MetricRegistry;
 import io.dropwizard.core.setup.Environment;
@@ -48,7 +48,7 @@ public final class PrometheusEndpoint {
     }
 
     /** The name {@code name} is published under, so that Prometheus keeps it apart from its siblings. */
-    static String publishedName(String name) {
+    public static String publishedName(String name) {
         var lower = name.toLowerCase(Locale.ROOT);
         for (var suffix : DROPPED_SUFFIXES) {
             if (lower.endsWith("." + suffix) || lower.endsWith("_" + suffix) || lower.endsWith("-" + suffix)) {
