@@ -134,7 +134,9 @@ class TaskInstancesTest {
 
     @Test
     void aTaskThatFinishedWhileTheExecutorWasDownIsAdoptedWithItsResult(DockerClient docker) throws Exception {
-        TaskInstanceSpec spec = TestSpecs.task(2, 5);
+        // Long enough (6 iterations, 1 s each) to still run when the executor closes: a task that ends first would be
+        // cleaned up by the old runtime, and there would be nothing left to adopt.
+        TaskInstanceSpec spec = TestSpecs.task(6, 5);
         instances.startTask(spec);
         awaitState(spec.instanceId(), RUNNING);
         executor.close();
