@@ -2,6 +2,7 @@ package dev.drove.controller.logs;
 
 import com.codahale.metrics.annotation.Timed;
 import dev.drove.common.errors.ApiException;
+import dev.drove.common.logs.LogFileName;
 import dev.drove.models.api.LogFileChunk;
 import dev.drove.models.api.LogFileList;
 import jakarta.inject.Inject;
@@ -67,7 +68,7 @@ public final class LogFileResource {
     public Response downloadApplicationFile(@PathParam("appId") String appId,
                                             @PathParam("instanceId") String instanceId,
                                             @PathParam("fileName") String fileName) {
-        LogFileName.check(fileName);
+        checkName(fileName);
         return attachment(fileName, sources.application(appId, instanceId));
     }
 
@@ -95,7 +96,7 @@ public final class LogFileResource {
     @Timed
     public Response downloadTaskFile(@PathParam("sourceAppName") String sourceAppName,
                                      @PathParam("taskId") String taskId, @PathParam("fileName") String fileName) {
-        LogFileName.check(fileName);
+        checkName(fileName);
         return attachment(fileName, sources.task(sourceAppName, taskId));
     }
 
@@ -126,8 +127,20 @@ public final class LogFileResource {
     public Response downloadLocalServiceFile(@PathParam("serviceId") String serviceId,
                                              @PathParam("instanceId") String instanceId,
                                              @PathParam("fileName") String fileName) {
-        LogFileName.check(fileName);
+        checkName(fileName);
         return attachment(fileName, sources.localService(serviceId, instanceId));
+    }
+
+    /**
+     * Checks {@code fileName} with the rule the executor applies again ({@link LogFileName}) before anything is sent
+     * to an executor; a name breaking it is answered 400 with the reason.
+     */
+    static String checkName(String fileName) {
+        try {
+            return LogFileName.check(fileName);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest("%s", e.getMessage());
+        }
     }
 
     private Response attachment(String fileName, LogSource source) {
@@ -139,7 +152,7 @@ public final class LogFileResource {
     /** A checked read request: the file name, where to start (-1: the end) and how many bytes at most. */
     record Chunk(long offset, long length) {
         static Chunk of(String fileName, String offset, String length) {
-            LogFileName.check(fileName);
+            checkName(fileName);
             long from = number("offset", offset, FROM_END);
             if (from < FROM_END) {
                 throw ApiException.badRequest("offset must be -1 (the end of the file) or a position from 0, not %d",

@@ -5,7 +5,7 @@
  *
  * <p>Vocabulary: a <b>log source</b> ({@link dev.drove.controller.logs.LogSource}) is the executor and the
  * instance's folder there ({@code appId/instanceId}, {@code sourceAppName/taskId}, {@code serviceId/instanceId});
- * a <b>log file name</b> ({@link dev.drove.controller.logs.LogFileName}) is one plain {@code output.*} name, checked
+ * a <b>log file name</b> ({@link dev.drove.common.logs.LogFileName}) is one plain {@code output.*} name, checked
  * here and again on the executor; a <b>chunk</b> is {@code {data, offset}}, the offset being where the next read
  * starts (-1 asks for the end: how a tail begins).
  *

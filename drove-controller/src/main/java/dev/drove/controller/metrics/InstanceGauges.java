@@ -1,6 +1,7 @@
 package dev.drove.controller.metrics;
 
 import com.codahale.metrics.MetricRegistry;
+import dev.drove.common.metrics.StateGauges;
 import dev.drove.controller.statestore.ApplicationStore;
 import dev.drove.controller.statestore.InstanceStore;
 import dev.drove.controller.statestore.LocalServiceInstanceStore;

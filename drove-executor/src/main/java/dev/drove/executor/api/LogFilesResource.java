@@ -5,7 +5,7 @@ import dev.drove.common.auth.ClusterNodeOnly;
 import dev.drove.common.errors.ApiException;
 import dev.drove.executor.logs.InstanceLogFolders;
 import dev.drove.executor.logs.InstanceLogId;
-import dev.drove.executor.logs.LogFileName;
+import dev.drove.common.logs.LogFileName;
 import dev.drove.models.api.LogFileChunk;
 import dev.drove.models.api.LogFileList;
 import dev.drove.models.info.nodedata.NodeType;

@@ -1,5 +1,6 @@
 package dev.drove.executor.logs;
 
+import dev.drove.common.logs.LogFileName;
 import dev.drove.models.api.LogFileChunk;
 import io.dropwizard.logging.common.DefaultLoggingFactory;
 import io.dropwizard.logging.common.LoggingFactory;

@@ -13,7 +13,7 @@
  *     <li><b>Log follower</b> ({@link dev.drove.executor.logs.ContainerLogFollower}): reads a container's output
  *     from the engine and logs it line by line under the instance's id.</li>
  *     <li><b>Log folders</b> ({@link dev.drove.executor.logs.InstanceLogFolders}): the files the appender wrote, read
- *     back for the log file API; only names that pass {@link dev.drove.executor.logs.LogFileName}
+ *     back for the log file API; only names that pass {@link dev.drove.common.logs.LogFileName}
  *     ({@code output.*}, one plain name) are opened, and only inside {@code logPath}.</li>
  * </ul>
  *

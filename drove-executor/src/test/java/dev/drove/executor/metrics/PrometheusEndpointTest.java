@@ -1,6 +1,7 @@
 package dev.drove.executor.metrics;
 
 import dev.drove.common.metrics.PrometheusEndpoint;
+import dev.drove.common.metrics.StateGauges;
 import io.dropwizard.core.Application;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.core.server.DefaultServerFactory;
@@ -79,7 +80,7 @@ class PrometheusEndpointTest {
         @Override
         public void run(Configuration configuration, Environment environment) {
             StateGauges.register(environment.metrics(), InstanceGauges.INSTANCES,
-                    dev.drove.models.instance.InstanceState.class, List::of);
+                    dev.drove.models.instance.InstanceState.class, java.time.Duration.ofSeconds(1), List::of);
             environment.jersey().register(new dev.drove.executor.api.LogFilesResource(null));
             PrometheusEndpoint.install(environment);
         }

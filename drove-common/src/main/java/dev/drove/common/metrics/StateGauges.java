@@ -1,4 +1,4 @@
-package dev.drove.controller.metrics;
+package dev.drove.common.metrics;
 
 import com.codahale.metrics.CachedGauge;
 import com.codahale.metrics.Gauge;
@@ -18,13 +18,13 @@ import java.util.function.Supplier;
  * a dashboard sees every state from the start). The items are counted at most once per {@code refresh}, whatever the
  * number of gauges read; a count that fails (ZooKeeper unreachable) is logged and reads as the last one.
  */
-final class StateGauges {
+public final class StateGauges {
     private static final Logger log = LoggerFactory.getLogger(StateGauges.class);
 
     private StateGauges() {
     }
 
-    static <E extends Enum<E>> void register(MetricRegistry registry, String prefix, Class<E> states,
+    public static <E extends Enum<E>> void register(MetricRegistry registry, String prefix, Class<E> states,
                                              Duration refresh, Supplier<? extends Collection<E>> current) {
         var counts = new CachedGauge<Map<E, Long>>(refresh.toMillis(), TimeUnit.MILLISECONDS) {
             private volatile Map<E, Long> last = new EnumMap<>(states);

@@ -1,32 +1,38 @@
-package dev.drove.controller.logs;
-
-import dev.drove.common.errors.ApiException;
-import jakarta.ws.rs.core.Response;
+package dev.drove.common.logs;
 
 /**
- * The controller's check of {@code {fileName}} before anything is sent to an executor (the executor checks again
- * with the same rule): one plain file name of an instance's output ({@code output.log}, {@code output.log-…}), with
- * no separators ({@code /} or {@code \}), no {@code .} or {@code ..}, no NUL or control characters, nothing absolute
- * (contract §3 "Files/logs"). A name breaking it is answered 400 with the reason.
+ * The rule for the {@code {file}} of the log file API: one plain file name inside an instance's log folder, and one
+ * of that instance's output files ({@code output.log} or an archive {@code output.log-…}; contract §3 "Files/logs").
+ * Nothing else can name a file, so no request reaches outside {@code {logPath}/{first}/{second}/}: no separators
+ * ({@code /} or {@code \}), no {@code .} or {@code ..}, no NUL or other control characters, nothing absolute.
  */
-final class LogFileName {
-    static final String OUTPUT_PREFIX = "output.";
+public final class LogFileName {
+    /** Every file the API serves starts with this; the appender writes no others into an instance's folder. */
+    public static final String OUTPUT_PREFIX = "output.";
     private static final int MAX_LENGTH = 255;
 
     private LogFileName() {
     }
 
-    /** Returns {@code name} when it is an instance's output file name; otherwise a 400 saying why. */
-    static String check(String name) {
+    /**
+     * Returns {@code name} when it is an instance's output file name.
+     *
+     * @throws IllegalArgumentException with a sentence for the caller saying what is wrong with the name
+     */
+    public static String check(String name) {
         var problem = problemWith(name);
         if (problem != null) {
-            throw new ApiException(Response.Status.BAD_REQUEST, problem);
+            throw new IllegalArgumentException(problem);
         }
         return name;
     }
 
-    /** Why {@code name} cannot be read, or null when it can. */
-    static String problemWith(String name) {
+    /** Whether {@code name} passes {@link #check}. */
+    public static boolean isValid(String name) {
+        return problemWith(name) == null;
+    }
+
+    private static String problemWith(String name) {
         if (name == null || name.isEmpty()) {
             return "A log file name is required";
         }
@@ -38,7 +44,7 @@ final class LogFileName {
             if (c == '/' || c == '\\') {
                 return "A log file name must be a plain file name without '/' or '\\': " + printable(name);
             }
-            if (Character.isISOControl(c)) {
+            if (c == '\0' || Character.isISOControl(c)) {
                 return "A log file name must not contain NUL or control characters: " + printable(name);
             }
         }
@@ -51,6 +57,7 @@ final class LogFileName {
         return null;
     }
 
+    /** The name with control characters shown as {@code \\uXXXX}, so an error message stays one readable line. */
     private static String printable(String name) {
         var text = new StringBuilder();
         name.codePoints().forEach(c -> {

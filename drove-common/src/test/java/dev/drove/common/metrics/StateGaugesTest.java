@@ -1,11 +1,13 @@
-package dev.drove.executor.metrics;
+package dev.drove.common.metrics;
 
 import com.codahale.metrics.Gauge;
 import com.codahale.metrics.MetricRegistry;
 import dev.drove.models.instance.InstanceState;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -14,7 +16,7 @@ class StateGaugesTest {
     @Test
     void everyStateHasAGaugeCountingItsItemsZeroIncluded() {
         var registry = new MetricRegistry();
-        StateGauges.register(registry, "drove.executor.instances", InstanceState.class,
+        StateGauges.register(registry, "drove.executor.instances", InstanceState.class, Duration.ofSeconds(1),
                 () -> List.of(InstanceState.HEALTHY, InstanceState.HEALTHY, InstanceState.STARTING));
 
         assertThat(value(registry, "drove.executor.instances.HEALTHY")).isEqualTo(2L);
@@ -27,8 +29,26 @@ class StateGaugesTest {
     @Test
     void registeringTwiceKeepsTheFirstGauges() {
         var registry = new MetricRegistry();
-        StateGauges.register(registry, "x", InstanceState.class, () -> List.of(InstanceState.HEALTHY));
-        StateGauges.register(registry, "x", InstanceState.class, List::of);
+        StateGauges.register(registry, "x", InstanceState.class, Duration.ofSeconds(1),
+                () -> List.of(InstanceState.HEALTHY));
+        StateGauges.register(registry, "x", InstanceState.class, Duration.ofSeconds(1), List::of);
+
+        assertThat(value(registry, "x.HEALTHY")).isEqualTo(1L);
+    }
+
+    @Test
+    void aCountThatFailsReadsAsTheLastGoodOne() {
+        var registry = new MetricRegistry();
+        var failing = new AtomicBoolean();
+        StateGauges.register(registry, "x", InstanceState.class, Duration.ZERO, () -> {
+            if (failing.get()) {
+                throw new IllegalStateException("ZooKeeper is unreachable");
+            }
+            return List.of(InstanceState.HEALTHY);
+        });
+        assertThat(value(registry, "x.HEALTHY")).isEqualTo(1L);
+
+        failing.set(true);
 
         assertThat(value(registry, "x.HEALTHY")).isEqualTo(1L);
     }

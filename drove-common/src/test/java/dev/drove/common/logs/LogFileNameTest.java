@@ -1,7 +1,5 @@
-package dev.drove.controller.logs;
+package dev.drove.common.logs;
 
-import dev.drove.common.errors.ApiException;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -19,28 +17,27 @@ class LogFileNameTest {
     })
     void anInstancesOutputFileIsAccepted(String row, String name) {
         assertThat(LogFileName.check(name)).isEqualTo(name);
+        assertThat(LogFileName.isValid(name)).isTrue();
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', value = {
-            "parent folder        | ..                 | A log file name must not be '.' or '..'",
-            "current folder       | .                  | A log file name must not be '.' or '..'",
-            "parent then a file   | ../etc/passwd      | A log file name must be a plain file name without '/' or "
-                    + "'\\': ../etc/passwd",
-            "parent of output     | ../output.log      | without '/' or '\\'",
-            "absolute path        | /etc/passwd        | without '/' or '\\'",
-            "sub folder           | output.log/x       | without '/' or '\\'",
-            "windows separator    | ..\\output.log     | without '/' or '\\'",
-            "not an output file   | drove-executor.log | Only an instance's output files (output.*) can be read, not "
-                    + "drove-executor.log",
-            "output without a dot | outputs.log        | Only an instance's output files (output.*)",
-            "blank                | ''                 | A log file name is required",
+            "parent folder                | ..                     | must not be '.' or '..'",
+            "current folder               | .                      | must not be '.' or '..'",
+            "parent then a file           | ../etc/passwd          | without '/' or '\\'",
+            "parent of output             | ../output.log          | without '/' or '\\'",
+            "absolute path                | /etc/passwd            | without '/' or '\\'",
+            "sub folder                   | output.log/x           | without '/' or '\\'",
+            "windows separator            | ..\\output.log         | without '/' or '\\'",
+            "not an output file           | drove-executor.log     | Only an instance's output files (output.*)",
+            "output without its dot       | outputs.log            | Only an instance's output files (output.*)",
+            "blank                        | ''                     | A log file name is required",
     })
-    void anythingElseIsA400SayingWhy(String row, String name, String reason) {
+    void anythingElseIsRefusedSayingWhy(String row, String name, String reason) {
         assertThatThrownBy(() -> LogFileName.check(name))
-                .isInstanceOfSatisfying(ApiException.class,
-                        e -> assertThat(e.status().getStatusCode()).isEqualTo(400))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(reason);
+        assertThat(LogFileName.isValid(name)).isFalse();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -57,13 +54,13 @@ class LogFileNameTest {
                         + String.format("\\u%04x", code) + ".png");
     }
 
-    @Test
+    @org.junit.jupiter.api.Test
     void aNameLongerThanAFileSystemAllowsIsRefused() {
         assertThatThrownBy(() -> LogFileName.check("output." + "x".repeat(300)))
                 .hasMessage("A log file name has at most 255 characters");
     }
 
-    @Test
+    @org.junit.jupiter.api.Test
     void anAbsentNameIsRefused() {
         assertThatThrownBy(() -> LogFileName.check(null)).hasMessage("A log file name is required");
     }
