@@ -6,14 +6,13 @@ import dev.drove.models.instance.InstanceState;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Application instances: {@link InstanceInfo} at {@code /instances/{appId}/{instanceId}}. Reads never throw for a
  * missing application or instance; each save replaces one instance's document whole.
  */
-public interface InstanceStore {
+public interface InstanceStore extends GroupedStore<InstanceInfo> {
     /** Oldest created first, ties by instanceId: the order scale-down stops them in. */
     Comparator<InstanceInfo> OLDEST_FIRST = Comparator
             .comparing((InstanceInfo instance) -> millis(instance.created()))
@@ -22,20 +21,6 @@ public interface InstanceStore {
     Comparator<InstanceInfo> LATEST_UPDATE_FIRST = Comparator
             .comparing((InstanceInfo instance) -> millis(instance.updated())).reversed()
             .thenComparing(InstanceInfo::instanceId);
-
-    /** Creates or replaces the instance's info. */
-    void save(InstanceInfo instance);
-
-    Optional<InstanceInfo> find(String appId, String instanceId);
-
-    /** Every instance of the application, in any state, {@link #OLDEST_FIRST}. */
-    List<InstanceInfo> all(String appId);
-
-    /** Removes one instance; nothing happens when it is not there. */
-    void delete(String appId, String instanceId);
-
-    /** Removes every instance of the application. */
-    void deleteAll(String appId);
 
     /** The application's instances in one of {@code states}, {@link #OLDEST_FIRST}. */
     default List<InstanceInfo> instances(String appId, Set<InstanceState> states) {

@@ -6,14 +6,13 @@ import dev.drove.models.instance.LocalServiceInstanceState;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * Local-service instances: {@link LocalServiceInstanceInfo} at
  * {@code /localserviceinstances/{serviceId}/{instanceId}}, with the same rules as {@link InstanceStore}.
  */
-public interface LocalServiceInstanceStore {
+public interface LocalServiceInstanceStore extends GroupedStore<LocalServiceInstanceInfo> {
     /** Oldest created first, ties by instanceId. */
     Comparator<LocalServiceInstanceInfo> OLDEST_FIRST = Comparator
             .comparing((LocalServiceInstanceInfo instance) -> millis(instance.created()))
@@ -22,20 +21,6 @@ public interface LocalServiceInstanceStore {
     Comparator<LocalServiceInstanceInfo> LATEST_UPDATE_FIRST = Comparator
             .comparing((LocalServiceInstanceInfo instance) -> millis(instance.updated())).reversed()
             .thenComparing(LocalServiceInstanceInfo::instanceId);
-
-    /** Creates or replaces the instance's info. */
-    void save(LocalServiceInstanceInfo instance);
-
-    Optional<LocalServiceInstanceInfo> find(String serviceId, String instanceId);
-
-    /** Every instance of the local service, in any state, {@link #OLDEST_FIRST}. */
-    List<LocalServiceInstanceInfo> all(String serviceId);
-
-    /** Removes one instance; nothing happens when it is not there. */
-    void delete(String serviceId, String instanceId);
-
-    /** Removes every instance of the local service. */
-    void deleteAll(String serviceId);
 
     /** The service's instances in one of {@code states}, {@link #OLDEST_FIRST}. */
     default List<LocalServiceInstanceInfo> instances(String serviceId, Set<LocalServiceInstanceState> states) {

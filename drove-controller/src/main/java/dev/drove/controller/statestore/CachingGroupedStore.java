@@ -1,0 +1,89 @@
+package dev.drove.controller.statestore;
+
+import dev.drove.controller.leadership.LeadershipListener;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The leader's copy of grouped documents: loaded from ZooKeeper once on leadership, then read from memory and
+ * written through (see {@link WriteThroughCache}), one entry per group holding its documents by id. Not leading, it
+ * reads and writes ZooKeeper directly.
+ */
+abstract class CachingGroupedStore<T> implements GroupedStore<T>, LeadershipListener {
+    private final ZkGroupedStore<T> store;
+    private final Filing<T> filing;
+    private final WriteThroughCache<Map<String, T>> groups;
+
+    CachingGroupedStore(ZkGroupedStore<T> store) {
+        this.store = store;
+        this.filing = store.filing();
+        this.groups = new WriteThroughCache<>(this::load);
+    }
+
+    @Override
+    public void save(T document) {
+        var id = filing.id().apply(document);
+        groups.write(filing.group().apply(document), () -> store.save(document), old -> with(old, id, document));
+    }
+
+    @Override
+    public Optional<T> find(String groupId, String id) {
+        return groups.read(copy -> WriteThroughCache.lookup(copy, groupId)
+                        .flatMap(group -> WriteThroughCache.lookup(group, id)),
+                () -> store.find(groupId, id));
+    }
+
+    @Override
+    public List<T> all(String groupId) {
+        return groups.read(copy -> WriteThroughCache.lookup(copy, groupId)
+                        .map(group -> group.values().stream().sorted(filing.order()).toList())
+                        .orElse(List.of()),
+                () -> store.all(groupId));
+    }
+
+    @Override
+    public void delete(String groupId, String id) {
+        groups.write(groupId, () -> store.delete(groupId, id), old -> with(old, id, null));
+    }
+
+    @Override
+    public void deleteAll(String groupId) {
+        groups.write(groupId, () -> store.deleteAll(groupId), old -> null);
+    }
+
+    @Override
+    public void leadershipAcquired() {
+        groups.activate();
+    }
+
+    @Override
+    public void leadershipLost() {
+        groups.deactivate();
+    }
+
+    /** Drops the group from memory: its owner's store has removed it from ZooKeeper. */
+    void forget(String groupId) {
+        groups.write(groupId, () -> { }, old -> null);
+    }
+
+    /** {@code old} with {@code document} under {@code id} (null: without it); null when nothing is left. */
+    private static <T> Map<String, T> with(Map<String, T> old, String id, T document) {
+        var next = old == null ? new HashMap<String, T>() : new HashMap<>(old);
+        if (document == null) {
+            next.remove(id);
+        } else {
+            next.put(id, document);
+        }
+        return next.isEmpty() ? null : Map.copyOf(next);
+    }
+
+    private Map<String, Map<String, T>> load() {
+        var copy = new HashMap<String, Map<String, T>>();
+        store.everything().forEach((groupId, documents) ->
+                copy.put(groupId, WriteThroughCache.byId(documents, filing.id())));
+        return copy;
+    }
+}
