@@ -111,7 +111,17 @@ start_engine() {
         ulimit -Hn 1048576 2>/dev/null || true
         ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
         say "The engine may open up to $(ulimit -n) files per container."
-        nohup dockerd >"$DOCKERD_LOG" 2>&1 </dev/null &
+        # Detached from every file this shell has open beyond stdio: an inherited lock (say, a flock around the test
+        # command) would otherwise stay held for the engine's whole life.
+        (
+            for fd in /proc/self/fd/*; do
+                fd="${fd##*/}"
+                if (( fd > 2 )); then
+                    eval "exec ${fd}>&-" 2>/dev/null || true
+                fi
+            done
+            exec nohup dockerd >"$DOCKERD_LOG" 2>&1 </dev/null
+        ) &
     fi
 }
 
