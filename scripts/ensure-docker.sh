@@ -111,8 +111,9 @@ start_engine() {
         ulimit -Hn 1048576 2>/dev/null || true
         ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
         say "The engine may open up to $(ulimit -n) files per container."
-        # Detached from every file this shell has open beyond stdio: an inherited lock (say, a flock around the test
-        # command) would otherwise stay held for the engine's whole life.
+        # Detached from this shell: in a session of its own (so a signal to the caller's process group, say a CI
+        # job's timeout, does not stop the engine) and without the files it has open beyond stdio (an inherited lock,
+        # say a flock around the test command, would otherwise stay held for the engine's whole life).
         (
             for fd in /proc/self/fd/*; do
                 fd="${fd##*/}"
@@ -120,7 +121,7 @@ start_engine() {
                     eval "exec ${fd}>&-" 2>/dev/null || true
                 fi
             done
-            exec nohup dockerd >"$DOCKERD_LOG" 2>&1 </dev/null
+            exec setsid nohup dockerd >>"$DOCKERD_LOG" 2>&1 </dev/null
         ) &
     fi
 }
