@@ -71,7 +71,7 @@ cat <<MSG
 Drove local cluster is running.
   Console:     http://localhost:4000/
   API:         http://localhost:4000/apis/v1/
-  Credentials: admin / admin (read-write), guest / guest (read-only)
+  Credentials: admin / admin (root: everything), guest / guest (read-only)
   Logs:        $STATE/logs
 Press Ctrl-C to stop.
 MSG

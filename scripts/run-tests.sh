@@ -5,6 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 bash scripts/ensure-docker.sh
+bash scripts/ensure-browser.sh   # headless Chromium + chromedriver for the console's browser tests
 
 echo "Running the test suite (mvn verify)…"
 exec mvn -B -ntp verify "$@"

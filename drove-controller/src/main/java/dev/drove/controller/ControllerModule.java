@@ -4,7 +4,9 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.drove.common.auth.ClusterAuthConfig;
 import dev.drove.common.discovery.NodeDataStore;
+import dev.drove.common.http.ClusterClientTimeouts;
 import dev.drove.common.http.ClusterHttpClient;
+import dev.drove.common.http.ClusterTls;
 import dev.drove.common.http.NodeEndpoint;
 import dev.drove.controller.api.ApplicationOperations;
 import dev.drove.controller.operations.ApplicationEngine;
@@ -17,24 +19,29 @@ import org.apache.curator.framework.CuratorFramework;
 import java.util.Optional;
 
 /**
- * What the feature modules share: this controller's endpoint, the ZooKeeper client, the inter-node HTTP client with
- * the controller's cluster secret, and the REST API's view of the application engine.
+ * What the feature modules share: this controller's endpoint, the ZooKeeper client, its trust in other nodes'
+ * certificates ({@link ClusterTls}, from {@code clusterTls}), the inter-node HTTP client with the controller's cluster
+ * secret, and the REST API's view of the application engine.
  */
 final class ControllerModule extends AbstractModule {
     private final NodeEndpoint self;
     private final CuratorFramework curator;
     private final ClusterAuthConfig clusterAuth;
+    private final ClusterTls clusterTls;
 
-    ControllerModule(NodeEndpoint self, CuratorFramework curator, ClusterAuthConfig clusterAuth) {
+    ControllerModule(NodeEndpoint self, CuratorFramework curator, ClusterAuthConfig clusterAuth,
+                     ClusterTls clusterTls) {
         this.self = self;
         this.curator = curator;
         this.clusterAuth = clusterAuth;
+        this.clusterTls = clusterTls;
     }
 
     @Override
     protected void configure() {
         bind(NodeEndpoint.class).toInstance(self);
         bind(CuratorFramework.class).toInstance(curator);
+        bind(ClusterTls.class).toInstance(clusterTls);
     }
 
     @Provides
@@ -46,7 +53,8 @@ final class ControllerModule extends AbstractModule {
     @Provides
     @Singleton
     ClusterHttpClient clusterHttpClient() {
-        return new ClusterHttpClient(clusterAuth.credentials(NodeType.CONTROLLER, self.hostname()));
+        return new ClusterHttpClient(clusterAuth.credentials(NodeType.CONTROLLER, self.hostname()),
+                ClusterClientTimeouts.DEFAULTS, clusterTls);
     }
 
     @Provides

@@ -99,8 +99,10 @@ class ProductionConfigTest {
         var d = ControllerOptions.DEFAULTS;
         assertThat(options).isEqualTo(new ControllerOptions(d.staleCheckInterval(), d.staleAppAge(),
                 d.maxStaleInstancesCount(), d.staleInstanceAge(), d.staleTaskAge(), d.maxEventsStorageDuration(),
-                d.clusterOpTimeout(), 4, d.auditedHttpMethods(), d.allowedMountDirs(), d.disableReadAuth(),
-                d.disableCmdlArgs(), d.appMonitorInterval(), d.executorGracePeriod(), d.maintenanceGracePeriod()));
+                d.clusterOpTimeout(), 4, d.auditedHttpMethods(), d.allowedMountDirs(), d.enableRawDeviceAccess(),
+                d.disableReadAuth(),
+                d.disableCmdlArgs(), d.appMonitorInterval(), d.executorGracePeriod(), d.maintenanceGracePeriod(),
+                d.placementStrategy()));
         assertThat(options.staleCheckInterval()).isEqualTo(Duration.hours(1));
         assertThat(options.auditedHttpMethods()).containsExactly("POST", "PUT");
     }

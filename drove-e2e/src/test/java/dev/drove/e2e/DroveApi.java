@@ -29,9 +29,30 @@ final class DroveApi {
     }
 
     private final String base;
+    private final HttpClient http;
+    /** The Authorization header every call sends, or null for none. */
+    private final String authorization;
 
     DroveApi(int port) {
-        this.base = "http://127.0.0.1:" + port;
+        this("http://127.0.0.1:" + port, HTTP);
+    }
+
+    /** A client of the API at {@code base} ({@code https://127.0.0.1:port}) through {@code http}. */
+    DroveApi(String base, HttpClient http) {
+        this(base, http, null);
+    }
+
+    private DroveApi(String base, HttpClient http, String authorization) {
+        this.base = base;
+        this.http = http;
+        this.authorization = authorization;
+    }
+
+    /** The same API called as {@code user} with HTTP Basic credentials (for clusters with user auth). */
+    DroveApi as(String user, String password) {
+        var credentials = java.util.Base64.getEncoder().encodeToString(
+                (user + ":" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return new DroveApi(base, http, "Basic " + credentials);
     }
 
     Answer get(String path) {
@@ -59,6 +80,19 @@ final class DroveApi {
         }
     }
 
+    /** A POST of {@code body} as JSON with extra headers, such as an instance's App-Instance-Authorization. */
+    Answer post(String path, Object body, Map<String, String> headers) {
+        try {
+            var request = HttpRequest.newBuilder(URI.create(base + path))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(Json.mapper().writeValueAsString(body)));
+            headers.forEach(request::header);
+            return send(request);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     Answer delete(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).DELETE());
     }
@@ -69,7 +103,7 @@ final class DroveApi {
 
     Redirect postForm(String path, String form) {
         try {
-            var response = HTTP.send(HttpRequest.newBuilder(URI.create(base + path))
+            var response = http.send(authorized(HttpRequest.newBuilder(URI.create(base + path)))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(form)).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.discarding());
@@ -82,9 +116,13 @@ final class DroveApi {
         }
     }
 
-    private static Answer send(HttpRequest.Builder request) {
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+        return authorization == null ? request : request.header("Authorization", authorization);
+    }
+
+    private Answer send(HttpRequest.Builder request) {
         try {
-            var response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
+            var response = http.send(authorized(request).timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
             JsonNode body;
             try {

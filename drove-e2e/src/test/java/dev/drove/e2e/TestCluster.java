@@ -4,7 +4,11 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.drove.common.discovery.ExecutorId;
+import dev.drove.common.http.ClusterTls;
+import dev.drove.common.http.ClusterTlsConfig;
+import dev.drove.common.testkit.TestCertificates;
 
+import java.net.http.HttpClient;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +20,17 @@ import static org.awaitility.Awaitility.await;
 /**
  * A whole cluster on this machine: controllers and executors as processes sharing one ZooKeeper and the local
  * Docker engine. Timers are shortened (app monitor 1 s, executor grace 10 s, maintenance grace 1 s) so faults recover
- * within a test.
+ * within a test. {@link #withTls} makes every node listen on https and trust a test CA.
  */
 final class TestCluster implements AutoCloseable {
     static final String CONTROLLER_SECRET = "e2e-controller-secret";
     static final String EXECUTOR_SECRET = "e2e-executor-secret";
+    /** The root user of a {@link #withUserAuth} cluster. */
+    static final String ADMIN = "admin";
+    static final String ADMIN_PASSWORD = "e2e-admin-password";
+    /** The read-only user of a {@link #withUserAuth} cluster. */
+    static final String GUEST = "guest";
+    static final String GUEST_PASSWORD = "e2e-guest-password";
     /** The hostname every test executor advertises (options.hostname). */
     static final String EXECUTOR_HOST = "127.0.0.1";
     private static final java.time.Duration START_TIME = java.time.Duration.ofSeconds(90);
@@ -29,10 +39,48 @@ final class TestCluster implements AutoCloseable {
     private final String zookeeper;
     private final List<ServiceProcess> controllers = new ArrayList<>();
     private final List<ServiceProcess> executors = new ArrayList<>();
+    private TestCertificates tls;
+    private boolean userAuth;
+    private HttpClient tlsClient;
+    private String sessionTimeout;
+    private String executorGracePeriod = "10s";
 
     TestCluster(Path dir, String zookeeper) {
         this.dir = dir;
         this.zookeeper = zookeeper;
+    }
+
+    /**
+     * Nodes added from now on listen on https with {@code certificates}' server key (valid for 127.0.0.1) and trust
+     * its CA in {@code clusterTls}; the test's API client trusts it too.
+     */
+    TestCluster withTls(TestCertificates certificates) {
+        this.tls = certificates;
+        this.tlsClient = ClusterTls.from(ClusterTlsConfig.trusting(certificates.trustStore().toString(),
+                TestCertificates.PASSWORD)).newHttpClient(java.time.Duration.ofSeconds(2));
+        return this;
+    }
+
+    /**
+     * Nodes added from now on keep their ZooKeeper session for {@code timeout} (a Dropwizard duration such as
+     * {@code 5s}) instead of the default 30 s, so a killed leader is replaced within seconds; one connection
+     * attempt may take as long.
+     */
+    TestCluster withZookeeperSessionTimeout(String timeout) {
+        this.sessionTimeout = timeout;
+        return this;
+    }
+
+    /** Controllers added from now on count an executor's instances LOST after it is gone for {@code grace}. */
+    TestCluster withExecutorGracePeriod(String grace) {
+        this.executorGracePeriod = grace;
+        return this;
+    }
+
+    /** The zookeeper section's connection line, plus the session timeout of {@link #withZookeeperSessionTimeout}. */
+    private String zookeeperLines() {
+        return "connectionString: " + zookeeper + (sessionTimeout == null ? ""
+                : "\n  sessionTimeout: " + sessionTimeout + "\n  connectionTimeout: " + sessionTimeout);
     }
 
     ServiceProcess addController() {
@@ -40,9 +88,7 @@ final class TestCluster implements AutoCloseable {
         var controller = new ServiceProcess(name, "drove.controller.jar", dir.resolve(name), """
                 server:
                   applicationConnectors:
-                    - type: http
-                      port: ${PORT}
-                      bindHost: 127.0.0.1
+                    - APPLICATION_CONNECTOR
                   adminConnectors:
                     - type: http
                       port: ${ADMIN_PORT}
@@ -56,7 +102,7 @@ final class TestCluster implements AutoCloseable {
                     - type: console
                       logFormat: "%-5level [%date] [%logger{0}] %message%n"
                 zookeeper:
-                  connectionString: ZK
+                  ZOOKEEPER_LINES
                 clusterAuth:
                   secrets:
                     - nodeType: CONTROLLER
@@ -66,22 +112,42 @@ final class TestCluster implements AutoCloseable {
                 options:
                   clusterOpParallelism: 4
                   appMonitorInterval: 1s
-                  executorGracePeriod: 10s
+                  executorGracePeriod: GRACE
                   maintenanceGracePeriod: 1s
-                """.replace("ZK", zookeeper).replace("CSECRET", CONTROLLER_SECRET)
-                .replace("ESECRET", EXECUTOR_SECRET));
+                """.replace("ZOOKEEPER_LINES", zookeeperLines()).replace("CSECRET", CONTROLLER_SECRET)
+                .replace("ESECRET", EXECUTOR_SECRET).replace("APPLICATION_CONNECTOR", applicationConnector())
+                .replace("GRACE", executorGracePeriod)
+                + clusterTls(tls == null ? null : tls.trustStore()) + userAuthSection());
         controllers.add(controller);
         return controller.start();
     }
 
     ServiceProcess addExecutor() {
+        return startExecutor(tls == null ? null : tls.trustStore(), EXECUTOR_SECRET);
+    }
+
+    /**
+     * An executor whose {@code clusterAuth} sends {@code executorSecret} instead of the cluster's executor secret (a
+     * misconfigured or foreign node); the rest of its config is the cluster's.
+     */
+    ServiceProcess addExecutorWithSecret(String executorSecret) {
+        return startExecutor(tls == null ? null : tls.trustStore(), executorSecret);
+    }
+
+    /** An executor of a {@link #withTls} cluster whose {@code clusterTls} trusts only the CAs in {@code trustStore}. */
+    ServiceProcess addExecutorTrusting(Path trustStore) {
+        if (tls == null) {
+            throw new IllegalStateException("addExecutorTrusting is for clusters made withTls");
+        }
+        return startExecutor(trustStore, EXECUTOR_SECRET);
+    }
+
+    private ServiceProcess startExecutor(Path trustStore, String executorSecret) {
         var name = "executor" + (executors.size() + 1);
         var executor = new ServiceProcess(name, "drove.executor.jar", dir.resolve(name), """
                 server:
                   applicationConnectors:
-                    - type: http
-                      port: ${PORT}
-                      bindHost: 127.0.0.1
+                    - APPLICATION_CONNECTOR
                   adminConnectors:
                     - type: http
                       port: ${ADMIN_PORT}
@@ -97,7 +163,7 @@ final class TestCluster implements AutoCloseable {
                     - type: drove
                       logPath: ${DIR}/instance-logs
                 zookeeper:
-                  connectionString: ZK
+                  ZOOKEEPER_LINES
                 clusterAuth:
                   secrets:
                     - nodeType: CONTROLLER
@@ -116,10 +182,27 @@ final class TestCluster implements AutoCloseable {
                   hostname: 127.0.0.1
                   cacheImages: true
                   maxOpenFiles: 4096
-                """.replace("ZK", zookeeper).replace("CSECRET", CONTROLLER_SECRET)
-                .replace("ESECRET", EXECUTOR_SECRET));
+                """.replace("ZOOKEEPER_LINES", zookeeperLines()).replace("CSECRET", CONTROLLER_SECRET)
+                .replace("ESECRET", executorSecret).replace("APPLICATION_CONNECTOR", applicationConnector())
+                + clusterTls(trustStore));
         executors.add(executor);
         return executor.start();
+    }
+
+    /** The one application connector of a node: plain http, or https with the test server key. */
+    private String applicationConnector() {
+        var http = "type: http\n      port: ${PORT}\n      bindHost: 127.0.0.1";
+        if (tls == null) {
+            return http;
+        }
+        return http.replace("type: http", "type: https") + "\n      keyStorePath: " + tls.serverKeyStore()
+                + "\n      keyStorePassword: " + TestCertificates.PASSWORD + "\n      keyStoreType: PKCS12";
+    }
+
+    /** The clusterTls section trusting {@code trustStore}; none for a plain http cluster. */
+    private static String clusterTls(Path trustStore) {
+        return trustStore == null ? "" : "clusterTls:\n  trustStorePath: " + trustStore
+                + "\n  trustStorePassword: " + TestCertificates.PASSWORD + "\n";
     }
 
     List<ServiceProcess> controllers() {
@@ -134,7 +217,7 @@ final class TestCluster implements AutoCloseable {
     Optional<ServiceProcess> leader() {
         return controllers.stream()
                 .filter(ServiceProcess::isAlive)
-                .filter(c -> new DroveApi(c.port()).get("/apis/v1/ping").status() == 200)
+                .filter(c -> apiAt(c.port()).get("/apis/v1/ping").status() == 200)
                 .findFirst();
     }
 
@@ -144,16 +227,36 @@ final class TestCluster implements AutoCloseable {
             controllers.forEach(c -> checkAlive(c));
             executors.forEach(e -> checkAlive(e));
             return leader().map(l -> {
-                var answer = new DroveApi(l.port()).get("/apis/v1/cluster/executors");
+                var answer = apiAt(l.port()).get("/apis/v1/cluster/executors");
                 return answer.status() == 200 && answer.data().size() == executorCount;
             }).orElse(false);
         });
-        return new DroveApi(leader().orElseThrow().port());
+        return apiAt(leader().orElseThrow().port());
     }
 
     /** The API of any live controller (followers forward to the leader). */
     DroveApi api(ServiceProcess controller) {
-        return new DroveApi(controller.port());
+        return apiAt(controller.port());
+    }
+
+    private DroveApi apiAt(int port) {
+        var api = tls == null ? new DroveApi(port) : new DroveApi("https://127.0.0.1:" + port, tlsClient);
+        return userAuth ? api.as(ADMIN, ADMIN_PASSWORD) : api;
+    }
+
+    /**
+     * Controllers added from now on ask for HTTP Basic credentials ({@code userAuth}) and know two users: {@link #ADMIN}
+     * (EXTERNAL_ROOT) and {@link #GUEST} (EXTERNAL_READ_ONLY). The test's API client calls as {@link #ADMIN}.
+     */
+    TestCluster withUserAuth() {
+        this.userAuth = true;
+        return this;
+    }
+
+    private String userAuthSection() {
+        return !userAuth ? "" : "userAuth:\n  enabled: true\n  users:\n"
+                + "    - {username: " + ADMIN + ", password: " + ADMIN_PASSWORD + ", role: EXTERNAL_ROOT}\n"
+                + "    - {username: " + GUEST + ", password: " + GUEST_PASSWORD + ", role: EXTERNAL_READ_ONLY}\n";
     }
 
     private static void checkAlive(ServiceProcess process) {

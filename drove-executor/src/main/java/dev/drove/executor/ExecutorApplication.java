@@ -3,6 +3,7 @@ package dev.drove.executor;
 import com.google.inject.Guice;
 import dev.drove.common.auth.ClusterAuthFilter;
 import dev.drove.common.errors.ApiExceptionMappers;
+import dev.drove.common.http.ClusterTls;
 import dev.drove.common.zookeeper.Curators;
 import dev.drove.common.zookeeper.ZookeeperHealthCheck;
 import dev.drove.executor.api.ExecutorMessagesResource;
@@ -58,6 +59,7 @@ public final class ExecutorApplication extends Application<ExecutorConfiguration
         ApiExceptionMappers.install(config.getServerFactory(), environment);
 
         var endpoint = ExecutorEndpoint.from(config.getServerFactory(), config.getOptions().hostname());
+        var clusterTls = ClusterTls.from(config.getClusterTls());
         var curator = Curators.start(config.getZookeeper());
         var injector = Guice.createInjector(
                 new MetricsModule(environment.metrics()),
@@ -65,7 +67,8 @@ public final class ExecutorApplication extends Application<ExecutorConfiguration
                 new EngineModule(config.getOptions()),
                 new ChecksModule(),
                 new InstancesModule(endpoint.identity()),
-                new ClusterModule(endpoint, curator, config.getClusterAuth(), NODE_DATA_REFRESH));
+                new ClusterModule(endpoint, curator, config.getClusterAuth(), NODE_DATA_REFRESH),
+                binder -> binder.bind(ClusterTls.class).toInstance(clusterTls));
 
         environment.jersey().register(new ClusterAuthFilter(config.getClusterAuth()));
         environment.jersey().register(injector.getInstance(ExecutorMessagesResource.class));

@@ -2,6 +2,7 @@ package dev.drove.common.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.drove.common.auth.ClusterAuthConfig;
+import dev.drove.common.http.ClusterTlsConfig;
 import dev.drove.common.zookeeper.ZkConfig;
 import io.dropwizard.core.Configuration;
 import jakarta.validation.Valid;
@@ -9,7 +10,8 @@ import jakarta.validation.constraints.NotNull;
 
 /**
  * The config sections every cluster node has, with the same keys on controllers and executors (docs: "This section
- * is same across the cluster"): {@code zookeeper} and {@code clusterAuth}.
+ * is same across the cluster"): {@code zookeeper}, {@code clusterAuth} and ours, {@code clusterTls} (which
+ * certificates a node trusts when it calls its peers over https).
  */
 public abstract class NodeConfiguration extends Configuration {
     @Valid
@@ -19,6 +21,10 @@ public abstract class NodeConfiguration extends Configuration {
     @Valid
     @NotNull
     private ClusterAuthConfig clusterAuth = ClusterAuthConfig.DEFAULTS;
+
+    @Valid
+    @NotNull
+    private ClusterTlsConfig clusterTls = ClusterTlsConfig.DEFAULTS;
 
     @JsonProperty
     public ZkConfig getZookeeper() {
@@ -38,5 +44,15 @@ public abstract class NodeConfiguration extends Configuration {
     @JsonProperty
     public void setClusterAuth(ClusterAuthConfig clusterAuth) {
         this.clusterAuth = clusterAuth == null ? ClusterAuthConfig.DEFAULTS : clusterAuth;
+    }
+
+    @JsonProperty
+    public ClusterTlsConfig getClusterTls() {
+        return clusterTls;
+    }
+
+    @JsonProperty
+    public void setClusterTls(ClusterTlsConfig clusterTls) {
+        this.clusterTls = clusterTls == null ? ClusterTlsConfig.DEFAULTS : clusterTls;
     }
 }

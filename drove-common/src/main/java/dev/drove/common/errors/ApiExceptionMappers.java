@@ -12,6 +12,8 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,7 +21,8 @@ import java.util.Comparator;
 
 /**
  * Every error of the REST API answered in the original's envelope ({@code {status: FAILED, message, data?}}), never
- * with a stack trace. Replaces Dropwizard's default mappers, whose bodies have another shape.
+ * with a stack trace. Replaces Dropwizard's default mappers, whose bodies have another shape, and Jetty's HTML error
+ * pages ({@link JsonErrorHandler}), and refuses bodies over {@link RequestSizeLimit#MAX_BYTES} with 413.
  */
 public final class ApiExceptionMappers {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionMappers.class);
@@ -32,7 +35,18 @@ public final class ApiExceptionMappers {
         if (serverFactory instanceof AbstractServerFactory factory) {
             factory.setRegisterDefaultExceptionMappers(false);
         }
+        var errors = new JsonErrorHandler();
+        environment.getApplicationContext().setErrorHandler(errors);
+        environment.lifecycle().addEventListener(new LifeCycle.Listener() {
+            @Override
+            public void lifeCycleStarting(LifeCycle server) {
+                if (server instanceof Server jetty) {
+                    jetty.setErrorHandler(errors); // Dropwizard sets its HTML one while building the server
+                }
+            }
+        });
         var jersey = environment.jersey();
+        jersey.register(new RequestSizeLimit(RequestSizeLimit.MAX_BYTES));
         jersey.register(new CommandValidationMapper());
         jersey.register(new ApiExceptionMapper());
         jersey.register(new JsonMapper());

@@ -22,8 +22,9 @@ import java.time.Duration;
  * came (including after the response timeout). It never retries: callers know whether a message may be resent.
  * Thread-safe; make one per node and share it.
  *
- * <p>Built on {@link java.net.http.HttpClient}: it is in the JDK, has a connect timeout and a per-request timeout
- * that covers the whole answer, and sends the headers exactly as given.
+ * <p>Built on {@link java.net.http.HttpClient}, made by {@link ClusterTls} like every inter-node client: it is in the
+ * JDK, has a connect timeout and a per-request timeout that covers the whole answer, and sends the headers exactly as
+ * given. A peer whose node data says HTTPS is called over https with the node's {@code clusterTls} trust.
  */
 public final class ClusterHttpClient {
     private static final String JSON_TYPE = "application/json";
@@ -31,17 +32,22 @@ public final class ClusterHttpClient {
     private final HttpClient http;
     private final ClusterCredentials credentials;
     private final Duration responseTimeout;
+    private final ClusterTls tls;
 
-    public ClusterHttpClient(ClusterCredentials credentials, ClusterClientTimeouts timeouts) {
+    /** A client that trusts peers' certificates as {@code tls} says (the node's {@code clusterTls} section). */
+    public ClusterHttpClient(ClusterCredentials credentials, ClusterClientTimeouts timeouts, ClusterTls tls) {
         this.credentials = credentials;
+        this.tls = tls;
         this.responseTimeout = Duration.ofMillis(timeouts.responseTimeout().toMilliseconds());
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofMillis(timeouts.connectTimeout().toMilliseconds()))
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = tls.newHttpClient(Duration.ofMillis(timeouts.connectTimeout().toMilliseconds()));
     }
 
+    /** A client with the JVM's default trust, for nodes without a {@code clusterTls} section. */
+    public ClusterHttpClient(ClusterCredentials credentials, ClusterClientTimeouts timeouts) {
+        this(credentials, timeouts, ClusterTls.jvmDefault());
+    }
+
+    /** A client with the default timeouts and the JVM's default trust. */
     public ClusterHttpClient(ClusterCredentials credentials) {
         this(credentials, ClusterClientTimeouts.DEFAULTS);
     }
@@ -49,6 +55,11 @@ public final class ClusterHttpClient {
     /** The credentials this client sends. */
     public ClusterCredentials credentials() {
         return credentials;
+    }
+
+    /** The trust this client calls with; other inter-node clients of the same node are made from it. */
+    public ClusterTls tls() {
+        return tls;
     }
 
     /** {@code POST}s {@code body} as JSON to {@code path} on {@code target}; reads the answer as {@code type}. */
@@ -97,7 +108,7 @@ public final class ClusterHttpClient {
         } catch (HttpTimeoutException e) {
             throw new ClusterCallException(method + " " + uri + " failed: " + e.getMessage(), e);
         } catch (IOException e) {
-            throw new ClusterCallException(method + " " + uri + " failed: " + describe(e), e);
+            throw new ClusterCallException(method + " " + uri + " failed: " + ClusterTls.explain(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterCallException(method + " " + uri + " was interrupted", e);
@@ -114,11 +125,5 @@ public final class ClusterHttpClient {
         } catch (JsonProcessingException notOurJson) {
             return null;
         }
-    }
-
-    private static String describe(IOException e) {
-        var message = e.getMessage();
-        var name = e.getClass().getSimpleName();
-        return message == null || message.isBlank() ? name : name + ": " + message;
     }
 }

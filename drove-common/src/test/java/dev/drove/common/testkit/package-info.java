@@ -16,6 +16,8 @@
  *       when the context's content hash differs from the one in the image label.</li>
  *   <li>{@link dev.drove.common.testkit.TestContainer} / {@link dev.drove.common.testkit.RunningContainer}: start a
  *       labelled kit container (env, memory, cpuset, injected files, loopback ports) and talk to it.</li>
+ *   <li>{@link dev.drove.common.testkit.TestCertificates}: a throwaway CA and a server certificate for loopback,
+ *       made with the JDK's keytool, as PKCS12 stores for https connectors and {@code clusterTls}.</li>
  * </ul>
  *
  * <p>Flow of a Docker test class:

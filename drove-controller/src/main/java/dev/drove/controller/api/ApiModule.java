@@ -3,6 +3,7 @@ package dev.drove.controller.api;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.drove.common.discovery.NodeDataStore;
+import dev.drove.common.http.ClusterTls;
 import dev.drove.common.http.NodeEndpoint;
 import dev.drove.controller.leadership.LeaderElection;
 import jakarta.inject.Singleton;
@@ -10,7 +11,8 @@ import jakarta.inject.Singleton;
 /**
  * The REST API's wiring. Resources are built by Guice from their {@code @Inject} constructors; this module adds the
  * {@link LeaderForwardingFilter}, which needs to know where this controller listens. Bound elsewhere and needed here:
- * the stores, {@link LeaderElection}, {@link NodeDataStore} and {@link ApplicationOperations} (the engine).
+ * the stores, {@link LeaderElection}, {@link NodeDataStore}, {@link ClusterTls} (the forwarding calls the leader with
+ * it) and {@link ApplicationOperations} (the engine).
  */
 public final class ApiModule extends AbstractModule {
     private final NodeEndpoint self;
@@ -22,7 +24,7 @@ public final class ApiModule extends AbstractModule {
 
     @Provides
     @Singleton
-    LeaderForwardingFilter leaderForwardingFilter(LeaderElection election, NodeDataStore nodes) {
-        return new LeaderForwardingFilter(election, nodes, self);
+    LeaderForwardingFilter leaderForwardingFilter(LeaderElection election, NodeDataStore nodes, ClusterTls tls) {
+        return new LeaderForwardingFilter(election, nodes, self, tls);
     }
 }

@@ -2,6 +2,7 @@ package dev.drove.controller.api;
 
 import dev.drove.common.errors.ApiException;
 import dev.drove.common.errors.CommandValidationException;
+import dev.drove.controller.specrules.HostAccessRules;
 import dev.drove.controller.statestore.ApplicationStore;
 import dev.drove.controller.statestore.ClusterStateStore;
 import dev.drove.models.api.OperationAccepted;
@@ -31,14 +32,16 @@ final class ApplicationCommands {
     private final ApplicationOperations operations;
     private final ApplicationStore applications;
     private final ClusterStateStore clusterState;
+    private final HostAccessRules hostAccess;
     private final ContractReader reader = ContractReader.standard();
 
     @Inject
     ApplicationCommands(ApplicationOperations operations, ApplicationStore applications,
-                        ClusterStateStore clusterState) {
+                        ClusterStateStore clusterState, HostAccessRules hostAccess) {
         this.operations = operations;
         this.applications = applications;
         this.clusterState = clusterState;
+        this.hostAccess = hostAccess;
     }
 
     /** Validates an ApplicationSpec: valid with any warnings (unknown fields), or a 400 listing every error. */
@@ -85,14 +88,19 @@ final class ApplicationCommands {
         log.info("Cancelled the current operation of app {}", appId);
     }
 
-    /** Rules the controller enforces beyond the model's: the joined length of {@code args}. */
-    static List<String> controllerChecks(String prefix, ApplicationSpec spec) {
+    /**
+     * Rules the controller enforces beyond the model's: the joined length of {@code args}, and the host directories
+     * and devices this cluster allows ({@link HostAccessRules}).
+     */
+    List<String> controllerChecks(String prefix, ApplicationSpec spec) {
+        var problems = new ArrayList<String>();
         var joined = String.join(" ", spec.args()).length();
         if (joined > MAX_JOINED_ARGS_LENGTH) {
-            return List.of("%sargs must be at most %d characters when joined with spaces, not %d"
+            problems.add("%sargs must be at most %d characters when joined with spaces, not %d"
                     .formatted(prefix, MAX_JOINED_ARGS_LENGTH, joined));
         }
-        return List.of();
+        problems.addAll(hostAccess.problems(prefix, spec));
+        return problems;
     }
 
     /** Maintenance mode freezes the cluster: submissions, validations and dry-runs are refused (contract App. A). */

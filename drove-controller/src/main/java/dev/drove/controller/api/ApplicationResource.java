@@ -2,6 +2,7 @@ package dev.drove.controller.api;
 
 import dev.drove.common.errors.ApiException;
 import dev.drove.common.errors.CommandValidationException;
+import dev.drove.controller.auth.Roles;
 import dev.drove.controller.statestore.ApplicationStore;
 import dev.drove.controller.statestore.InstanceStore;
 import dev.drove.models.api.ApiResponse;
@@ -12,6 +13,7 @@ import dev.drove.models.application.ApplicationSpec;
 import dev.drove.models.instance.InstanceInfo;
 import dev.drove.models.instance.InstanceState;
 import dev.drove.models.validation.ContractReader;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -69,6 +71,7 @@ public final class ApplicationResource {
 
     @GET
     @Path("/{appId}")
+    @RolesAllowed({Roles.ANY_USER, Roles.INSTANCE})
     public ApiResponse<AppSummary> application(@PathParam("appId") String appId) {
         return ApiResponse.success(views.summary(views.application(appId)));
     }
@@ -76,6 +79,7 @@ public final class ApplicationResource {
     /** The spec the application was created from, inline config content emptied. */
     @GET
     @Path("/{appId}/spec")
+    @RolesAllowed({Roles.ANY_USER, Roles.INSTANCE})
     public ApiResponse<ApplicationSpec> spec(@PathParam("appId") String appId) {
         return ApiResponse.success(ApplicationViews.withoutConfigData(views.application(appId).spec()));
     }
@@ -86,6 +90,7 @@ public final class ApplicationResource {
      */
     @GET
     @Path("/{appId}/instances")
+    @RolesAllowed({Roles.ANY_USER, Roles.INSTANCE})
     public ApiResponse<List<InstanceInfo>> instances(@PathParam("appId") String appId,
                                                      @QueryParam("state") List<String> states) {
         var wanted = states(states);
@@ -95,6 +100,7 @@ public final class ApplicationResource {
     /** Finished instances (STOPPED, LOST), most recently updated first, one page ({@code start}, {@code size}). */
     @GET
     @Path("/{appId}/instances/old")
+    @RolesAllowed({Roles.ANY_USER, Roles.INSTANCE})
     public ApiResponse<List<InstanceInfo>> oldInstances(@PathParam("appId") String appId,
                                                         @QueryParam("start") String start,
                                                         @QueryParam("size") String size) {
@@ -105,6 +111,7 @@ public final class ApplicationResource {
 
     @GET
     @Path("/{appId}/instances/{instanceId}")
+    @RolesAllowed({Roles.ANY_USER, Roles.INSTANCE})
     public ApiResponse<InstanceInfo> instance(@PathParam("appId") String appId,
                                               @PathParam("instanceId") String instanceId) {
         var app = views.application(appId);
@@ -122,6 +129,7 @@ public final class ApplicationResource {
     /** Submits an application operation (docs: applications/operations.md); answers {@code {appId}}. */
     @POST
     @Path("/operations")
+    @RolesAllowed(Roles.READ_WRITE)
     public ApiResponse<OperationAccepted> submit(String body) {
         return ApiResponse.success(commands.submit(body));
     }
@@ -129,6 +137,7 @@ public final class ApplicationResource {
     /** Cancels the operation running on the application; {@code data} is absent on success. */
     @POST
     @Path("/operations/{appId}/cancel")
+    @RolesAllowed(Roles.READ_WRITE)
     public ApiResponse<Void> cancel(@PathParam("appId") String appId) {
         commands.cancel(appId);
         return ApiResponse.success(null);

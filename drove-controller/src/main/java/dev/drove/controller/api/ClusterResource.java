@@ -3,6 +3,8 @@ package dev.drove.controller.api;
 import dev.drove.common.discovery.ExecutorId;
 import dev.drove.common.discovery.NodeDataStore;
 import dev.drove.common.errors.ApiException;
+import dev.drove.controller.auth.Roles;
+import dev.drove.controller.cluster.AdmittedExecutors;
 import dev.drove.controller.maintenance.MaintenanceMode;
 import dev.drove.controller.statestore.ApplicationStore;
 import dev.drove.controller.statestore.ClusterStateStore;
@@ -17,6 +19,7 @@ import dev.drove.models.cluster.ClusterStateData;
 import dev.drove.models.info.nodedata.ControllerNodeData;
 import dev.drove.models.info.nodedata.ExecutorNodeData;
 import dev.drove.models.localservice.ActivationState;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -30,8 +33,11 @@ import java.util.List;
 
 /**
  * {@code /apis/v1/cluster} (docs: apis/cluster.md): the cluster summary, the executors as they last published
- * themselves, and maintenance mode. Cores and memory are summed from each executor's published resource state.
- * Blacklisting is not served here yet.
+ * themselves, and maintenance mode. Cores and memory are summed from each executor's published resource state. Only
+ * admitted executors count: one that published itself in ZooKeeper but never authenticated with the executor cluster
+ * secret is in no list, sum or lookup ({@link AdmittedExecutors}).
+ * Blacklisting ({@code /executors/blacklist} and the like) is served beside it by the blacklist feature's
+ * BlacklistResource, on the same root path.
  */
 @Path("/apis/v1/cluster")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,11 +49,14 @@ public final class ClusterResource {
     private final LocalServiceStore localServices;
     private final ClusterStateStore clusterState;
     private final MaintenanceMode maintenance;
+    private final AdmittedExecutors admitted;
 
     @Inject
     ClusterResource(NodeDataStore nodes, ApplicationStore applications, ApplicationViews views, TaskStore tasks,
-                    LocalServiceStore localServices, ClusterStateStore clusterState, MaintenanceMode maintenance) {
+                    LocalServiceStore localServices, ClusterStateStore clusterState, MaintenanceMode maintenance,
+                    AdmittedExecutors admitted) {
         this.nodes = nodes;
+        this.admitted = admitted;
         this.applications = applications;
         this.views = views;
         this.tasks = tasks;
@@ -63,7 +72,7 @@ public final class ClusterResource {
      */
     @GET
     public ApiResponse<ClusterSummary> summary() {
-        var executors = nodes.executors().stream().map(ClusterResource::executorSummary).toList();
+        var executors = admittedExecutors().stream().map(ClusterResource::executorSummary).toList();
         var apps = applications.all();
         var services = localServices.all();
         int freeCores = executors.stream().mapToInt(ExecutorSummary::freeCores).sum();
@@ -88,14 +97,14 @@ public final class ClusterResource {
     @GET
     @Path("/executors")
     public ApiResponse<List<ExecutorSummary>> executors() {
-        return ApiResponse.success(nodes.executors().stream().map(ClusterResource::executorSummary).toList());
+        return ApiResponse.success(admittedExecutors().stream().map(ClusterResource::executorSummary).toList());
     }
 
     /** Everything one executor published: resources, instances, tasks, tags (404 for an unknown id). */
     @GET
     @Path("/executors/{executorId}")
     public ApiResponse<ExecutorNodeData> executor(@PathParam("executorId") String executorId) {
-        return ApiResponse.success(nodes.executors().stream()
+        return ApiResponse.success(admittedExecutors().stream()
                 .filter(node -> executorId.equals(executorId(node)))
                 .findFirst()
                 .orElseThrow(() -> ApiException.notFound("Executor %s not found", executorId)));
@@ -104,6 +113,7 @@ public final class ClusterResource {
     /** Puts the cluster in maintenance mode (docs: cluster/maintenance.md) and answers the stored mode. */
     @POST
     @Path("/maintenance/set")
+    @RolesAllowed(Roles.MAINTENANCE)
     public ApiResponse<ClusterStateData> setMaintenance() {
         return ApiResponse.success(maintenance.set());
     }
@@ -114,8 +124,14 @@ public final class ClusterResource {
      */
     @POST
     @Path("/maintenance/unset")
+    @RolesAllowed(Roles.MAINTENANCE)
     public ApiResponse<ClusterStateData> unsetMaintenance() {
         return ApiResponse.success(maintenance.unset());
+    }
+
+    /** The published executors that have authenticated, in published order. */
+    private List<ExecutorNodeData> admittedExecutors() {
+        return nodes.executors().stream().filter(node -> admitted.isAdmitted(executorId(node))).toList();
     }
 
     private boolean isActive(ApplicationInfo app) {

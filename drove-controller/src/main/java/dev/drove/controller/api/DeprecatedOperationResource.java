@@ -1,7 +1,9 @@
 package dev.drove.controller.api;
 
+import dev.drove.controller.auth.Roles;
 import dev.drove.models.api.ApiResponse;
 import dev.drove.models.api.OperationAccepted;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -24,12 +26,14 @@ public final class DeprecatedOperationResource {
     }
 
     @POST
+    @RolesAllowed(Roles.READ_WRITE)
     public ApiResponse<OperationAccepted> submit(String body) {
         return ApiResponse.success(commands.submit(body));
     }
 
     @POST
     @Path("/{appId}/cancel")
+    @RolesAllowed(Roles.READ_WRITE)
     public ApiResponse<Void> cancel(@PathParam("appId") String appId) {
         commands.cancel(appId);
         return ApiResponse.success(null);

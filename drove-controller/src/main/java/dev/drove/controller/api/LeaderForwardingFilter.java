@@ -2,7 +2,9 @@ package dev.drove.controller.api;
 
 import dev.drove.common.auth.ClusterHeaders;
 import dev.drove.common.discovery.NodeDataStore;
+import dev.drove.common.http.ClusterTls;
 import dev.drove.common.http.NodeEndpoint;
+import dev.drove.controller.auth.ApiAuthFilter;
 import dev.drove.controller.leadership.LeaderElection;
 import dev.drove.models.api.ApiResponse;
 import dev.drove.models.info.nodedata.ControllerNodeData;
@@ -29,9 +31,10 @@ import java.util.Optional;
 /**
  * Lets any controller answer the API: on a follower, every call under {@code /apis/v1/} except {@code /ping} is
  * relayed to the leader (the controller whose {@code /controller/*} entry says {@code leader: true}) with the same
- * method, path, query and body, its Content-Type, Accept, Authorization and cluster-auth headers, plus
- * {@value #FORWARDED_BY}: {@code <this host:port>}. The leader's status, body, Content-Type, Location and
- * Content-Disposition (log file downloads) come back unchanged. The original refuses such calls instead.
+ * method, path, query and body, its Content-Type, Accept, Authorization, App-Instance-Authorization and cluster-auth
+ * headers, plus {@value #FORWARDED_BY}: {@code <this host:port>}. The leader's status, body, Content-Type, Location,
+ * Content-Disposition (log file downloads) and WWW-Authenticate (a 401's login prompt) come back unchanged. The
+ * original refuses such calls instead.
  *
  * <p>A call that already carries {@value #FORWARDED_BY} is never forwarded again, so a stale view of who leads
  * cannot make controllers bounce a call between them: it is answered 503 {@code {status: FAILED, message: "No leader
@@ -43,10 +46,10 @@ import java.util.Optional;
 public final class LeaderForwardingFilter implements ContainerRequestFilter {
     public static final String FORWARDED_BY = "X-Drove-Forwarded-By";
     private static final List<String> FORWARDED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.ACCEPT,
-            HttpHeaders.AUTHORIZATION, ClusterHeaders.NODE_ID, ClusterHeaders.NODE_TYPE,
-            ClusterHeaders.CLUSTER_AUTHORIZATION);
+            HttpHeaders.AUTHORIZATION, ApiAuthFilter.INSTANCE_AUTHORIZATION, ClusterHeaders.NODE_ID,
+            ClusterHeaders.NODE_TYPE, ClusterHeaders.CLUSTER_AUTHORIZATION);
     private static final List<String> RELAYED_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.LOCATION,
-            HttpHeaders.CONTENT_DISPOSITION);
+            HttpHeaders.CONTENT_DISPOSITION, HttpHeaders.WWW_AUTHENTICATE);
     private static final String API = "/apis/v1/";
     private static final String PING = "/apis/v1/ping";
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
@@ -58,16 +61,15 @@ public final class LeaderForwardingFilter implements ContainerRequestFilter {
     private final NodeEndpoint self;
     private final HttpClient http;
 
-    /** @param self where this controller listens, as it publishes itself; named in {@value #FORWARDED_BY} */
-    public LeaderForwardingFilter(LeaderElection election, NodeDataStore nodes, NodeEndpoint self) {
+    /**
+     * @param self where this controller listens, as it publishes itself; named in {@value #FORWARDED_BY}
+     * @param tls  this node's trust in other nodes' certificates, for a leader that listens on https
+     */
+    public LeaderForwardingFilter(LeaderElection election, NodeDataStore nodes, NodeEndpoint self, ClusterTls tls) {
         this.election = election;
         this.nodes = nodes;
         this.self = self;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = tls.newHttpClient(CONNECT_TIMEOUT);
     }
 
     @Override
@@ -131,7 +133,7 @@ public final class LeaderForwardingFilter implements ContainerRequestFilter {
             return answer.body().length == 0 ? response.build() : response.entity(answer.body()).build();
         } catch (IOException e) {
             log.warn("The leader {} did not answer {} {} forwarded by {}: {}", leader, request.getMethod(), path,
-                    name(self), e.toString());
+                    name(self), ClusterTls.explain(e));
             return noLeader("No leader controller answered: " + leader + " could not be reached ("
                     + e.getClass().getSimpleName() + "); try again in a few seconds");
         } catch (InterruptedException e) {

@@ -10,7 +10,11 @@
  * {@code ClusterResource} {@code /cluster}, {@code EndpointsResource} {@code /endpoints}, {@code PingResource}
  * {@code /ping}, {@code DeprecatedOperationResource} the old {@code /operations} aliases);
  * {@link dev.drove.controller.api.ApplicationOperations} is what the API needs of the application engine;
- * <b>forwarding</b> is how a follower answers: it relays the call to the leader instead of refusing it.
+ * <b>forwarding</b> is how a follower answers: it relays the call to the leader instead of refusing it; the
+ * <b>OpenAPI document</b> ({@link dev.drove.controller.api.OpenApiDocument}, {@code /apis/openapi.json}) describes
+ * this API from the hand-written {@code openapi.yaml} and schemas generated from the model types
+ * ({@link dev.drove.controller.api.ModelSchemas}); it is served by a servlet beside Jersey, to anyone, by every
+ * controller.
  *
  * <pre>
  * request ─▶ LeaderForwardingFilter (pre-matching)

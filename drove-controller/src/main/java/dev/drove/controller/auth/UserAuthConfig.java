@@ -11,7 +11,8 @@ import java.util.List;
  *
  * @param enabled       whether calls must authenticate
  * @param encoding      how passwords are written in this file: PLAIN or CRYPT (bcrypt)
- * @param cachingPolicy a Caffeine spec for caching successful authentications (accepted for compatibility)
+ * @param cachingPolicy a Caffeine spec sizing the cache of successful logins (bcrypt is slow); absent: Drove's
+ *                      {@code maximumSize=500, expireAfterAccess=30m}
  * @param users         who may log in
  */
 public record UserAuthConfig(boolean enabled, PasswordEncoding encoding, String cachingPolicy,

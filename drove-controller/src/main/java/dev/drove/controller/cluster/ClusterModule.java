@@ -17,8 +17,9 @@ import org.apache.curator.framework.CuratorFramework;
 import java.time.Duration;
 
 /**
- * The leader's link to the executors: {@link ExecutorTracker} (follows the {@link LeaderElection}),
- * {@link InstanceStates}, {@link ExecutorMessenger} and the {@code /apis/v1/messages} resource. Needs the node's
+ * The leader's link to the executors: {@link ExecutorTracker} (follows the {@link LeaderElection}; also bound as
+ * {@link AdmittedExecutors}), {@link InstanceStates}, {@link ExecutorMessenger} and the {@code /apis/v1/messages}
+ * resource. Needs the node's
  * {@link CuratorFramework}, {@link ClusterHttpClient} (with the controller's cluster credentials) and
  * {@link LeaderElection}, and the state store and scheduler modules.
  */
@@ -50,6 +51,13 @@ public final class ClusterModule extends AbstractModule {
         var tracker = new ExecutorTracker(new NodeDataStore(curator), resources, states, instances, applications,
                 executorGracePeriod, pollInterval);
         election.addListener(tracker);
+        return tracker;
+    }
+
+    /** The API counts only the executors the leader's tracker has admitted. */
+    @Provides
+    @Singleton
+    AdmittedExecutors admittedExecutors(ExecutorTracker tracker) {
         return tracker;
     }
 

@@ -14,8 +14,9 @@ import jakarta.ws.rs.core.MediaType;
 
 /**
  * {@code POST /apis/v1/messages}: state reports and snapshots from executors (contract §4, Appendix A "NODE"). Only
- * executors may call it (their cluster secret). Answers HANDLED once stored, FAILED on a controller that does not
- * lead (the executor then retries with the leader).
+ * executors may call it (their cluster secret, checked by {@code ClusterAuthFilter} through {@link ClusterNodeOnly}),
+ * which makes every message that reaches {@link ReportIntake} the proof that admits its executor to the cluster.
+ * Answers HANDLED once stored, FAILED on a controller that does not lead (the executor then retries with the leader).
  */
 @Path("/apis/v1/messages")
 @Produces(MediaType.APPLICATION_JSON)

@@ -43,11 +43,21 @@ import java.util.function.UnaryOperator;
  * book, so the app monitor replaces the instances elsewhere. Executors that stored instances point at but that are
  * not there when leadership is acquired get the same grace, counted from the acquisition.
  *
- * <p>Runs only while this controller leads ({@link LeadershipListener}); each term starts from a fresh book.
+ * <p>Only <b>admitted</b> executors count ({@link ExecutorAdmissions}): an entry in ZooKeeper is taken only once an
+ * authenticated message from that executor id came in ({@link #observe} for a snapshot, {@link #admit} for any
+ * other message). Until then the entry waits: it is not in the book, the API or the events, and its instances are
+ * left as stored; an executor that stored instances name and that is not admitted within the grace period is treated
+ * as gone. A waiting entry is named in one WARN after {@code admissionWindow}.
+ *
+ * <p>Runs only while this controller leads ({@link LeadershipListener}); each term starts from a fresh book, and the
+ * first poll of a term counts as done only once every executor found is admitted or {@code admissionWindow} has
+ * passed (executors send a snapshot when they see a new leader), so recovery does not decide on a half-known cluster.
  */
-public final class ExecutorTracker implements LeadershipListener, AutoCloseable {
+public final class ExecutorTracker implements LeadershipListener, AdmittedExecutors, AutoCloseable {
     /** How often ZooKeeper's executor entries are read. */
     public static final Duration DEFAULT_POLL_INTERVAL = Duration.ofSeconds(1);
+    /** How long a published executor has to authenticate before a WARN names it. */
+    public static final Duration DEFAULT_ADMISSION_WINDOW = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(ExecutorTracker.class);
 
     /** An executor as last seen: its entry with any later reports laid over it. */
@@ -58,6 +68,7 @@ public final class ExecutorTracker implements LeadershipListener, AutoCloseable 
     private final ClusterResources resources;
     private final InstanceStates instanceStates;
     private final ExecutorAbsences absences;
+    private final ExecutorAdmissions admissions;
     private final Duration pollInterval;
     private final Map<String, Tracked> executors = new ConcurrentHashMap<>();
     private final List<Consumer<String>> lostListeners = new CopyOnWriteArrayList<>();
@@ -65,14 +76,23 @@ public final class ExecutorTracker implements LeadershipListener, AutoCloseable 
     private final List<BiConsumer<String, ExecutorNodeData>> removalListeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService poller; // guarded by this
     private volatile CountDownLatch firstPoll = new CountDownLatch(1);
+    private volatile Instant termStart = Instant.now();
 
     public ExecutorTracker(NodeDataStore nodes, ClusterResources resources, InstanceStates instanceStates,
                            InstanceStore instances, ApplicationStore applications, Duration gracePeriod,
                            Duration pollInterval) {
+        this(nodes, resources, instanceStates, instances, applications, gracePeriod, pollInterval,
+                DEFAULT_ADMISSION_WINDOW);
+    }
+
+    public ExecutorTracker(NodeDataStore nodes, ClusterResources resources, InstanceStates instanceStates,
+                           InstanceStore instances, ApplicationStore applications, Duration gracePeriod,
+                           Duration pollInterval, Duration admissionWindow) {
         this.nodes = nodes;
         this.resources = resources;
         this.instanceStates = instanceStates;
         this.absences = new ExecutorAbsences(gracePeriod, instanceStates, instances, applications);
+        this.admissions = new ExecutorAdmissions(admissionWindow);
         this.pollInterval = pollInterval;
     }
 
@@ -81,7 +101,9 @@ public final class ExecutorTracker implements LeadershipListener, AutoCloseable 
         stopPolling();
         executors.clear();
         absences.clear();
+        admissions.clearWaiting();
         resources.executorIds().forEach(resources::remove);
+        termStart = Instant.now();
         firstPoll = new CountDownLatch(1);
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "executor-tracker");
@@ -90,8 +112,9 @@ public final class ExecutorTracker implements LeadershipListener, AutoCloseable 
         });
         poller.execute(this::suspectReferencedExecutors);
         poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("Tracking executors every {} ms; a vanished executor's instances are LOST after {} s",
-                pollInterval.toMillis(), absences.gracePeriod().toSeconds());
+        log.info("Tracking executors every {} ms; a vanished executor's instances are LOST after {} s; a published "
+                + "executor is counted once it authenticates", pollInterval.toMillis(),
+                absences.gracePeriod().toSeconds());
     }
 
     @Override
@@ -99,6 +122,7 @@ public final class ExecutorTracker implements LeadershipListener, AutoCloseable 
         stopPolling();
         executors.clear();
         absences.clear();
+        admissions.clearWaiting();
     }
 
     @Override
@@ -130,7 +154,10 @@ public final class ExecutorTracker implements LeadershipListener, AutoCloseable 
         removalListeners.add(listener);
     }
 
-    /** Waits until the executors have been read once in this term; false when that did not happen in time. */
+    /**
+     * Waits until the executors have been read once in this term and each one found is admitted, or has had the
+     * admission window to authenticate; false when that did not happen in time.
+     */
     public boolean awaitFirstPoll(Duration timeout) throws InterruptedException {
         return firstPoll.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -157,7 +184,29 @@ public final class ExecutorTracker implements LeadershipListener, AutoCloseable 
         return absences.ids();
     }
 
-    /** Every executor seen in this term, as last seen (entry plus later reports). */
+    /** The executors whose entry is in ZooKeeper but that have not authenticated yet, as of the last poll. */
+    Set<String> waitingExecutors() {
+        return admissions.waitingIds();
+    }
+
+    /** Whether an authenticated message has come from {@code executorId} (and it was not given up since). */
+    @Override
+    public boolean isAdmitted(String executorId) {
+        return executorId != null && admissions.isAdmitted(executorId);
+    }
+
+    /**
+     * An authenticated message came from {@code executorId} (the caller guarantees it passed the cluster auth filter
+     * with the executor secret): the executor is admitted, and an entry it published while waiting is taken now.
+     */
+    public void admit(String executorId) {
+        if (executorId == null || executorId.isBlank()) {
+            return;
+        }
+        admissions.admit(executorId).ifPresent(data -> take(executorId, data));
+    }
+
+    /** Every admitted executor seen in this term, as last seen (entry plus later reports). */
     public List<ExecutorNodeData> executors() {
         return executors.values().stream().map(Tracked::data).toList();
     }
@@ -193,14 +242,27 @@ public final class ExecutorTracker implements LeadershipListener, AutoCloseable 
                 list, data.tasks(), data.serviceInstances(), data.tags(), data.metadata(), data.executorState());
     }
 
-    /** Takes an executor's whole node data (a poll, or an EXECUTOR_SNAPSHOT message): it is there now. */
+    /**
+     * Takes an executor's whole node data from an authenticated EXECUTOR_SNAPSHOT (the caller guarantees it passed the
+     * cluster auth filter with the executor secret): the executor is admitted and is there now.
+     */
     public void observe(ExecutorNodeData data) {
-        if (data.state() == null || data.state().executorId() == null) {
-            log.warn("Ignoring the entry of executor host {}:{}: it carries no resource state", data.hostname(),
-                    data.port());
-            return;
+        var id = executorId(data);
+        if (id != null) {
+            admissions.admit(id);
+            take(id, data);
         }
-        var id = data.state().executorId();
+    }
+
+    /** Takes an entry read from ZooKeeper if its executor is admitted; otherwise the entry waits. */
+    private void observePublished(String id, ExecutorNodeData data, Instant now) {
+        if (admissions.holdUnlessAdmitted(id, data, now)) {
+            take(id, data);
+        }
+    }
+
+    /** An admitted executor is there now: into the book (unless older than what is there), instances reconciled. */
+    private void take(String id, ExecutorNodeData data) {
         var now = Instant.now();
         absences.back(id, now).ifPresent(away -> log.info("Executor {} ({}:{}) is back after {} ms, within "
                 + "the grace period; nothing changes", id, data.hostname(), data.port(), away.toMillis()));
@@ -221,44 +283,75 @@ public final class ExecutorTracker implements LeadershipListener, AutoCloseable 
         data.instances().forEach(instanceStates::report);
     }
 
-    /** Reads every executor entry once; marks the absent ones missing and gives up on those past the grace. */
+    /** The executor id an entry carries in its resource state; null (with a WARN) when it carries none. */
+    private static String executorId(ExecutorNodeData data) {
+        if (data.state() == null || data.state().executorId() == null) {
+            log.warn("Ignoring the entry of executor host {}:{}: it carries no resource state", data.hostname(),
+                    data.port());
+            return null;
+        }
+        return data.state().executorId();
+    }
+
+    /**
+     * Reads every executor entry once: takes the admitted ones, keeps the others waiting, marks the absent ones
+     * missing and gives up on those past the grace.
+     */
     void poll() {
+        var latch = firstPoll; // a poll of the last term that ends late must not count for this one
         try {
+            var now = Instant.now();
             var present = new HashSet<String>();
             for (var data : nodes.executors()) {
-                observe(data);
-                if (data.state() != null && data.state().executorId() != null) {
-                    present.add(data.state().executorId());
+                var id = executorId(data);
+                if (id != null) {
+                    present.add(id);
+                    observePublished(id, data, now);
                 }
             }
-            var now = Instant.now();
+            admissions.keepWaitingOnly(present);
+            admissions.warnOverdue(now);
             executors.keySet().stream().filter(id -> !present.contains(id))
                     .forEach(id -> absences.missing(id, now));
             for (var id : absences.overdue(now)) {
-                var lastSeen = executors.remove(id);
-                resources.remove(id);
-                var lost = absences.markInstancesLost(id);
-                log.warn("Executor {} has been gone longer than the grace period of {} s: removed from scheduling, "
-                        + "{} instances marked LOST", id, absences.gracePeriod().toSeconds(), lost);
-                for (var listener : lostListeners) {
-                    try {
-                        listener.accept(id);
-                    } catch (RuntimeException e) {
-                        log.warn("A listener failed on the loss of executor {}: {}", id, e.getMessage(), e);
-                    }
-                }
-                for (var listener : removalListeners) {
-                    try {
-                        listener.accept(id, lastSeen == null ? null : lastSeen.data());
-                    } catch (RuntimeException e) {
-                        log.warn("A listener failed on the removal of executor {}: {}", id, e.getMessage(), e);
-                    }
-                }
+                giveUp(id);
+            }
+            if (admissions.isSettled(termStart, now)) {
+                latch.countDown();
             }
         } catch (RuntimeException e) {
             log.warn("Could not read the executors from ZooKeeper: {}", e.getMessage());
-        } finally {
-            firstPoll.countDown();
+            latch.countDown();
+        }
+    }
+
+    /** Past the grace: out of the book, instances LOST, admission revoked; the listeners are told. */
+    private void giveUp(String id) {
+        var lastSeen = executors.remove(id);
+        var published = admissions.waitingIds().contains(id);
+        resources.remove(id);
+        admissions.revoke(id);
+        var lost = absences.markInstancesLost(id);
+        if (published) {
+            log.warn("Executor {} is published but did not authenticate within the grace period of {} s: {} "
+                    + "instances marked LOST", id, absences.gracePeriod().toSeconds(), lost);
+        } else {
+            log.warn("Executor {} has been gone longer than the grace period of {} s: removed from scheduling, "
+                    + "{} instances marked LOST", id, absences.gracePeriod().toSeconds(), lost);
+        }
+        for (var listener : lostListeners) {
+            try {
+                listener.accept(id);
+            } catch (RuntimeException e) {
+                log.warn("A listener failed on the loss of executor {}: {}", id, e.getMessage(), e);
+            }
+        }
+        for (var listener : removalListeners) {
+            try {
+                listener.accept(id, lastSeen == null ? null : lastSeen.data());
+            } catch (RuntimeException e) {
+                log.warn("A listener failed on the removal of executor {}: {}", id, e.getMessage(), e);
+            }
         }
     }
 

@@ -9,6 +9,7 @@ import dev.drove.common.messages.TaskStateReportMessage;
 import dev.drove.controller.statestore.LocalServiceInstanceStore;
 import dev.drove.controller.statestore.TaskStore;
 import dev.drove.models.info.nodedata.ExecutorNodeData;
+import dev.drove.models.info.resources.ExecutorResourceSnapshot;
 import dev.drove.models.instance.LocalServiceInstanceInfo;
 import dev.drove.models.taskinstance.TaskInfo;
 import org.slf4j.Logger;
@@ -28,8 +29,10 @@ import java.util.function.Consumer;
  * LOCAL_SERVICE_INSTANCE_STATE_REPORT resources → ExecutorTracker, instance → local service engine (unless older)
  * EXECUTOR_SNAPSHOT                   the whole node data → ExecutorTracker, as if read from ZooKeeper
  * </pre>
- * A controller that does not lead answers FAILED, so the executor keeps the report and sends it to the leader it
- * finds next.
+ * Every message handed here has passed the cluster auth filter with the executor secret (its only caller is
+ * {@link ControllerMessagesResource}), so it is proof that the executor it names holds the secret: the executor is
+ * admitted ({@link ExecutorTracker#admit}) before anything else is done with the message. A controller that does not
+ * lead answers FAILED, so the executor keeps the report and sends it to the leader it finds next.
  */
 public final class ReportIntake {
     private static final Logger log = LoggerFactory.getLogger(ReportIntake.class);
@@ -78,16 +81,19 @@ public final class ReportIntake {
         }
         if (message instanceof InstanceStateReportMessage report) {
             var info = report.instanceInfo();
+            tracker.admit(sender(report.resourceSnapshot(), info.executorId()));
             tracker.applyReport(report.resourceSnapshot(), report.header().messageTime(),
                     data -> ExecutorTracker.withInstance(data, info));
             instances.report(info);
         } else if (message instanceof TaskStateReportMessage report) {
             var info = report.instanceInfo();
+            tracker.admit(sender(report.resourceSnapshot(), info.executorId()));
             tracker.applyReport(report.resourceSnapshot(), report.header().messageTime(),
                     data -> withTask(data, info));
             taskReports.accept(info);
         } else if (message instanceof LocalServiceInstanceStateReportMessage report) {
             var info = report.instanceInfo();
+            tracker.admit(sender(report.resourceSnapshot(), info.executorId()));
             tracker.applyReport(report.resourceSnapshot(), report.header().messageTime(),
                     data -> withServiceInstance(data, info));
             serviceInstanceReports.accept(info);
@@ -98,6 +104,11 @@ public final class ReportIntake {
         }
         log.debug("Handled {} {}", message.type(), message.header().id());
         return MessageResponse.handled(message);
+    }
+
+    /** The executor a report comes from: the id in its resources, else the one in the reported info. */
+    private static String sender(ExecutorResourceSnapshot resources, String reportedExecutorId) {
+        return resources != null && resources.executorId() != null ? resources.executorId() : reportedExecutorId;
     }
 
     /** Without a task engine: the reported info replaces the stored one unless it is older. */

@@ -2,6 +2,8 @@ package dev.drove.controller.localservices;
 
 import dev.drove.common.errors.ApiException;
 import dev.drove.common.errors.CommandValidationException;
+import dev.drove.controller.auth.Roles;
+import dev.drove.controller.specrules.HostAccessRules;
 import dev.drove.controller.statestore.ClusterStateStore;
 import dev.drove.controller.statestore.LocalServiceInstanceStore;
 import dev.drove.controller.statestore.LocalServiceStore;
@@ -16,8 +18,10 @@ import dev.drove.models.instance.LocalServiceInstanceInfo;
 import dev.drove.models.instance.LocalServiceInstanceState;
 import dev.drove.models.localservice.LocalServiceInfo;
 import dev.drove.models.localservice.LocalServiceSpec;
+import dev.drove.models.operation.LocalServiceCreateOperation;
 import dev.drove.models.operation.LocalServiceOperation;
 import dev.drove.models.validation.ContractReader;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -54,15 +58,17 @@ public final class LocalServiceResource {
     private final LocalServiceInstanceStore instances;
     private final LocalServiceEngine engine;
     private final ClusterStateStore clusterState;
+    private final HostAccessRules hostAccess;
     private final ContractReader reader = ContractReader.standard();
 
     @Inject
     LocalServiceResource(LocalServiceStore services, LocalServiceInstanceStore instances, LocalServiceEngine engine,
-                         ClusterStateStore clusterState) {
+                         ClusterStateStore clusterState, HostAccessRules hostAccess) {
         this.services = services;
         this.instances = instances;
         this.engine = engine;
         this.clusterState = clusterState;
+        this.hostAccess = hostAccess;
     }
 
     /** Every local service by id, sorted by id, one page ({@code from} 0+, {@code size} 0..1024, default 1024). */
@@ -83,6 +89,7 @@ public final class LocalServiceResource {
 
     @GET
     @Path("/{serviceId}")
+    @RolesAllowed({Roles.ANY_USER, Roles.INSTANCE})
     public ApiResponse<LocalServiceSummary> service(@PathParam("serviceId") String serviceId) {
         return ApiResponse.success(summary(require(serviceId)));
     }
@@ -90,6 +97,7 @@ public final class LocalServiceResource {
     /** The spec the service was created from, inline config content emptied. */
     @GET
     @Path("/{serviceId}/spec")
+    @RolesAllowed({Roles.ANY_USER, Roles.INSTANCE})
     public ApiResponse<LocalServiceSpec> spec(@PathParam("serviceId") String serviceId) {
         return ApiResponse.success(withoutConfigData(require(serviceId).spec()));
     }
@@ -100,6 +108,7 @@ public final class LocalServiceResource {
      */
     @GET
     @Path("/{serviceId}/instances")
+    @RolesAllowed({Roles.ANY_USER, Roles.INSTANCE})
     public ApiResponse<List<LocalServiceInstanceInfo>> instances(@PathParam("serviceId") String serviceId,
                                                                  @QueryParam("state") List<String> states) {
         var wanted = states(states);
@@ -109,6 +118,7 @@ public final class LocalServiceResource {
     /** Finished instances (STOPPED, LOST), most recently updated first, one page ({@code start}, {@code size}). */
     @GET
     @Path("/{serviceId}/instances/old")
+    @RolesAllowed({Roles.ANY_USER, Roles.INSTANCE})
     public ApiResponse<List<LocalServiceInstanceInfo>> oldInstances(@PathParam("serviceId") String serviceId,
                                                                     @QueryParam("start") String start,
                                                                     @QueryParam("size") String size) {
@@ -123,6 +133,7 @@ public final class LocalServiceResource {
 
     @GET
     @Path("/{serviceId}/instances/{instanceId}")
+    @RolesAllowed({Roles.ANY_USER, Roles.INSTANCE})
     public ApiResponse<LocalServiceInstanceInfo> instance(@PathParam("serviceId") String serviceId,
                                                           @PathParam("instanceId") String instanceId) {
         return ApiResponse.success(instances.find(require(serviceId).serviceId(), instanceId).orElseThrow(
@@ -135,8 +146,10 @@ public final class LocalServiceResource {
     public ApiResponse<SpecValidity> validateSpec(String body) {
         refuseInMaintenance();
         var reading = reader.read(body, LocalServiceSpec.class);
-        if (!reading.isValid()) {
-            throw new CommandValidationException(reading.report().errors());
+        var errors = new ArrayList<>(reading.report().errors());
+        reading.value().ifPresent(spec -> errors.addAll(hostAccess.problems("", spec)));
+        if (!errors.isEmpty()) {
+            throw new CommandValidationException(errors);
         }
         return ApiResponse.success(new SpecValidity(true, reading.report().warnings()));
     }
@@ -144,11 +157,17 @@ public final class LocalServiceResource {
     /** Submits a local service operation (contract §2.7); answers {@code {serviceId}}. */
     @POST
     @Path("/operations")
+    @RolesAllowed(Roles.READ_WRITE)
     public ApiResponse<OperationAccepted> submit(String body) {
         refuseInMaintenance();
         var reading = reader.read(body, LocalServiceOperation.class);
-        if (!reading.isValid()) {
-            throw new CommandValidationException(reading.report().errors());
+        var errors = new ArrayList<>(reading.report().errors());
+        reading.value().filter(LocalServiceCreateOperation.class::isInstance)
+                .map(LocalServiceCreateOperation.class::cast)
+                .filter(create -> create.spec() != null)
+                .ifPresent(create -> errors.addAll(hostAccess.problems("spec.", create.spec())));
+        if (!errors.isEmpty()) {
+            throw new CommandValidationException(errors);
         }
         var operation = reading.value().orElseThrow();
         var serviceId = engine.submit(operation);
@@ -159,6 +178,7 @@ public final class LocalServiceResource {
     /** Cancels the operation running on the service: 404 for an unknown service, 409 when none runs. */
     @POST
     @Path("/operations/{serviceId}/cancel")
+    @RolesAllowed(Roles.READ_WRITE)
     public ApiResponse<Void> cancel(@PathParam("serviceId") String serviceId) {
         require(serviceId);
         if (!engine.cancel(serviceId)) {

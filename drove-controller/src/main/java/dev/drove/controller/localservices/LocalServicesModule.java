@@ -4,6 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import dev.drove.common.http.ClusterHttpClient;
 import dev.drove.common.messages.MessageSender;
+import dev.drove.controller.auth.InstanceTokens;
 import dev.drove.controller.cluster.ExecutorTracker;
 import dev.drove.controller.cluster.ReportIntake;
 import dev.drove.controller.leadership.LeaderElection;
@@ -18,7 +19,8 @@ import jakarta.inject.Singleton;
  * One {@link LocalServiceEngine} per controller, wired into what it depends on: it follows the
  * {@link LeaderElection}, makes the {@link Scheduler} keep the services' room free, takes the local service instance
  * reports from the {@link ReportIntake}, and hears from the {@link ExecutorTracker} when an executor is given up.
- * Needs the state store, scheduler, cluster and operations modules (for {@link LifecycleOptions}).
+ * Needs the state store, scheduler, cluster and operations modules (for {@link LifecycleOptions}), and the auth
+ * module ({@link InstanceTokens}).
  */
 public final class LocalServicesModule extends AbstractModule {
 
@@ -33,11 +35,12 @@ public final class LocalServicesModule extends AbstractModule {
     LocalServiceEngine localServiceEngine(LocalServiceStore services, LocalServiceInstanceStore instances,
                                           ServiceReservations reservations, Scheduler scheduler,
                                           ClusterHttpClient client, ExecutorTracker tracker, ReportIntake intake,
-                                          LeaderElection election, LifecycleOptions options) {
+                                          LeaderElection election, LifecycleOptions options,
+                                          InstanceTokens tokens) {
         var states = new ServiceInstanceStates(instances, services);
         var messenger = new HttpServiceMessenger(new MessageSender(client), tracker::address);
         var engine = new LocalServiceEngine(services, states, new ServiceInstanceActions(scheduler, states,
-                messenger), reservations, options);
+                messenger, tokens), reservations, options);
         scheduler.reserveWith(reservations);
         intake.handleServiceInstanceReportsWith(engine::report);
         tracker.addLostExecutorListener(engine::executorLost);

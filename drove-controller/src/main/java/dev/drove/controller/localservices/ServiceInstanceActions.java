@@ -2,6 +2,7 @@ package dev.drove.controller.localservices;
 
 import dev.drove.common.http.HttpCallRunner;
 import dev.drove.common.messages.LocalServiceInstanceSpec;
+import dev.drove.controller.auth.InstanceTokens;
 import dev.drove.controller.scheduler.PlacementRequest;
 import dev.drove.controller.scheduler.Scheduler;
 import dev.drove.models.config.ConfigSpec;
@@ -48,11 +49,19 @@ final class ServiceInstanceActions {
     private final Scheduler scheduler;
     private final ServiceInstanceStates states;
     private final ServiceMessenger messenger;
+    private final InstanceTokens tokens;
 
     ServiceInstanceActions(Scheduler scheduler, ServiceInstanceStates states, ServiceMessenger messenger) {
+        this(scheduler, states, messenger, InstanceTokens.withRandomSecret());
+    }
+
+    /** @param tokens signs the token each started instance gets as DROVE_APP_INSTANCE_AUTH_TOKEN */
+    ServiceInstanceActions(Scheduler scheduler, ServiceInstanceStates states, ServiceMessenger messenger,
+                           InstanceTokens tokens) {
         this.scheduler = scheduler;
         this.states = states;
         this.messenger = messenger;
+        this.tokens = tokens;
     }
 
     ServiceInstances of(String serviceId) {
@@ -105,7 +114,8 @@ final class ServiceInstanceActions {
             log.info("Starting instance {} of local service {} on executor {} ({})", instanceId, serviceId,
                     executorId, placement.hostname());
             var delivery = messenger.start(executorId,
-                    LocalServiceInstanceSpec.from(spec, instanceId, placement.allocations(), files, null));
+                    LocalServiceInstanceSpec.from(spec, instanceId, placement.allocations(), files,
+                            tokens.forLocalService(serviceId, spec.name(), instanceId, executorId)));
             if (!delivery.isAccepted() && !hasProgressed(serviceId, instanceId)) {
                 run.requireLeadership();
                 states.record(ServiceInstanceStates.ended(pending, delivery.isRejected()

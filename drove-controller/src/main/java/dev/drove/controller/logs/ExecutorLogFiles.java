@@ -5,6 +5,7 @@ import dev.drove.common.errors.ApiException;
 import dev.drove.common.http.ClusterCallException;
 import dev.drove.common.http.ClusterHttpClient;
 import dev.drove.common.http.ClusterResponse;
+import dev.drove.common.http.ClusterTls;
 import dev.drove.common.messages.ExecutorAddress;
 import dev.drove.models.api.LogFileChunk;
 import dev.drove.models.api.LogFileList;
@@ -44,17 +45,13 @@ final class ExecutorLogFiles {
     private final HttpClient downloads;
 
     /**
-     * @param client    the controller's cluster client (JSON calls; its credentials are also sent on downloads)
+     * @param client    the controller's cluster client (JSON calls; its credentials and trust also serve downloads)
      * @param addresses where an executor listens, by executor id
      */
     ExecutorLogFiles(ClusterHttpClient client, Function<String, Optional<ExecutorAddress>> addresses) {
         this.client = client;
         this.addresses = addresses;
-        this.downloads = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.downloads = client.tls().newHttpClient(CONNECT_TIMEOUT);
     }
 
     LogFileList list(LogSource source) {
@@ -76,7 +73,7 @@ final class ExecutorLogFiles {
         try {
             response = downloads.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (IOException e) {
-            throw unanswered(source, e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+            throw unanswered(source, ClusterTls.explain(e));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unanswered(source, "interrupted");

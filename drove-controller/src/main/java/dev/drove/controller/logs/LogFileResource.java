@@ -3,8 +3,10 @@ package dev.drove.controller.logs;
 import com.codahale.metrics.annotation.Timed;
 import dev.drove.common.errors.ApiException;
 import dev.drove.common.logs.LogFileName;
+import dev.drove.controller.auth.Roles;
 import dev.drove.models.api.LogFileChunk;
 import dev.drove.models.api.LogFileList;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -30,6 +32,7 @@ import jakarta.ws.rs.core.Response;
  */
 @Path("/apis/v1/logfiles")
 @Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.LOG_READER)
 public final class LogFileResource {
     private static final long FROM_END = -1;
     private static final long DEFAULT_LENGTH = 32 * 1024;

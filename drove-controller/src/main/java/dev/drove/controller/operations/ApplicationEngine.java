@@ -1,6 +1,7 @@
 package dev.drove.controller.operations;
 
 import dev.drove.common.errors.ApiException;
+import dev.drove.controller.auth.InstanceTokens;
 import dev.drove.controller.cluster.ExecutorMessenger;
 import dev.drove.controller.cluster.ExecutorTracker;
 import dev.drove.controller.cluster.InstanceStates;
@@ -64,10 +65,18 @@ public final class ApplicationEngine implements LeadershipListener, AutoCloseabl
     public ApplicationEngine(ApplicationStore applications, InstanceStore instances, InstanceStates states,
                              Scheduler scheduler, ExecutorMessenger messenger, ExecutorTracker tracker,
                              LifecycleOptions options, OperationMetrics metrics) {
+        this(applications, instances, states, scheduler, messenger, tracker, options, metrics,
+                InstanceTokens.withRandomSecret());
+    }
+
+    /** @param tokens signs the token each instance it starts gets as DROVE_APP_INSTANCE_AUTH_TOKEN */
+    public ApplicationEngine(ApplicationStore applications, InstanceStore instances, InstanceStates states,
+                             Scheduler scheduler, ExecutorMessenger messenger, ExecutorTracker tracker,
+                             LifecycleOptions options, OperationMetrics metrics, InstanceTokens tokens) {
         this.applications = applications;
         this.options = options;
         this.records = new AppRecords(applications);
-        this.actions = new InstanceActions(scheduler, states, instances, messenger, new ConfigInliner());
+        this.actions = new InstanceActions(scheduler, states, instances, messenger, new ConfigInliner(), tokens);
         this.slots = new OperationSlots(new OperationRunner(records, actions, metrics));
         this.monitor = new AppMonitor(applications, records, actions, slots, tracker, options);
     }

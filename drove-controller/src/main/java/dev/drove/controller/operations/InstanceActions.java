@@ -1,6 +1,7 @@
 package dev.drove.controller.operations;
 
 import dev.drove.common.messages.ApplicationInstanceSpec;
+import dev.drove.controller.auth.InstanceTokens;
 import dev.drove.controller.cluster.ExecutorMessenger;
 import dev.drove.controller.cluster.InstanceStates;
 import dev.drove.controller.scheduler.PlacementRequest;
@@ -50,14 +51,17 @@ final class InstanceActions {
     private final InstanceStore instances;
     private final ExecutorMessenger messenger;
     private final ConfigInliner configs;
+    private final InstanceTokens tokens;
 
+    /** @param tokens signs the token each started instance gets as DROVE_APP_INSTANCE_AUTH_TOKEN */
     InstanceActions(Scheduler scheduler, InstanceStates states, InstanceStore instances, ExecutorMessenger messenger,
-                    ConfigInliner configs) {
+                    ConfigInliner configs, InstanceTokens tokens) {
         this.scheduler = scheduler;
         this.states = states;
         this.instances = instances;
         this.messenger = messenger;
         this.configs = configs;
+        this.tokens = tokens;
     }
 
     AppInstances of(String appId) {
@@ -146,7 +150,8 @@ final class InstanceActions {
             log.info("Starting instance {} of {} on executor {} ({})", instanceId, appId, placement.executorId(),
                     placement.hostname());
             var delivery = messenger.startInstance(placement.executorId(),
-                    ApplicationInstanceSpec.from(spec, instanceId, placement.allocations(), files, null));
+                    ApplicationInstanceSpec.from(spec, instanceId, placement.allocations(), files,
+                            tokens.forApplication(appId, spec.name(), instanceId, placement.executorId())));
             if (!delivery.isAccepted() && !hasProgressed(appId, instanceId)) {
                 run.requireLeadership();
                 states.record(ended(pending, delivery.isRejected() ? InstanceState.STOPPED : InstanceState.LOST,

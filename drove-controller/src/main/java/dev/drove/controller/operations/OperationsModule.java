@@ -2,6 +2,7 @@ package dev.drove.controller.operations;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
+import dev.drove.controller.auth.InstanceTokens;
 import dev.drove.controller.cluster.ExecutorMessenger;
 import dev.drove.controller.cluster.ExecutorTracker;
 import dev.drove.controller.cluster.InstanceStates;
@@ -14,7 +15,7 @@ import jakarta.inject.Singleton;
 
 /**
  * One {@link ApplicationEngine} per controller, following the {@link LeaderElection}. Needs the state store,
- * scheduler and cluster modules.
+ * scheduler, cluster and auth modules (the auth module signs instance tokens).
  */
 public final class OperationsModule extends AbstractModule {
     private final LifecycleOptions options;
@@ -33,9 +34,10 @@ public final class OperationsModule extends AbstractModule {
     @Singleton
     ApplicationEngine applicationEngine(ApplicationStore applications, InstanceStore instances,
                                         InstanceStates states, Scheduler scheduler, ExecutorMessenger messenger,
-                                        ExecutorTracker tracker, LeaderElection election, OperationMetrics metrics) {
+                                        ExecutorTracker tracker, LeaderElection election, OperationMetrics metrics,
+                                        InstanceTokens tokens) {
         var engine = new ApplicationEngine(applications, instances, states, scheduler, messenger, tracker, options,
-                metrics);
+                metrics, tokens);
         election.addListener(engine);
         return engine;
     }

@@ -1,13 +1,13 @@
 package dev.drove.controller.scheduler;
 
-/** The outcome of trying one executor: a placement, or the reason it was rejected. */
-record Attempt(Placement placement, String rejection) {
+/** The outcome of trying one executor: a placement, or the verdict that rejected it. */
+record Attempt(Placement placement, Verdict rejection) {
     static Attempt placed(Placement placement) {
         return new Attempt(placement, null);
     }
 
-    static Attempt rejected(String reason) {
-        return new Attempt(null, reason);
+    static Attempt rejected(Verdict verdict) {
+        return new Attempt(null, verdict);
     }
 
     boolean isPlaced() {

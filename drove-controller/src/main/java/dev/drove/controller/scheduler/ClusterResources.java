@@ -1,11 +1,13 @@
 package dev.drove.controller.scheduler;
 
+import dev.drove.models.application.placement.PlacementPolicy;
 import dev.drove.models.info.nodedata.ExecutorNodeData;
 import dev.drove.models.info.resources.ResourceAllocation;
 
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The controller's live book of every executor's cores and memory (contract §3 "Allocation"). A core is FREE,
@@ -13,9 +15,15 @@ import java.util.concurrent.ConcurrentHashMap;
  * own lock, so placements on different executors never wait for each other, and nothing copies the whole cluster.
  */
 public final class ClusterResources {
+    /** The rejection of a candidate that is not (or no longer) in the book. */
+    static final Verdict UNKNOWN = Verdict.reject("is not known to the controller");
+
     private final ConcurrentHashMap<String, ExecutorBook> books = new ConcurrentHashMap<>();
+    private final ExecutorPools pools = new ExecutorPools();
+    private final AtomicLong registrations = new AtomicLong();
     private final Object idsLock = new Object();
     private volatile List<String> executorIds = List.of();
+    private volatile boolean idsStale;
 
     /**
      * Refreshes one executor from its report (adding it if new): cores, memory, tags, state and group counts as it
@@ -27,28 +35,37 @@ public final class ClusterResources {
         var executorId = ExecutorSnapshot.requireResources(data).executorId();
         var book = books.get(executorId);
         if (book == null) {
-            book = new ExecutorBook(executorId);
-            book.update(data);
-            if (books.putIfAbsent(executorId, book) == null) {
-                refreshIds();
+            var added = new ExecutorBook(executorId, registrations.incrementAndGet(), pools);
+            book = books.putIfAbsent(executorId, added);
+            if (book == null) {
+                added.update(data);
+                idsStale = true;
                 return;
             }
-            book = books.get(executorId);
         }
         book.update(data);
     }
 
     /** Forgets an executor and everything allocated on it; returns whether it was known. */
     public boolean remove(String executorId) {
-        var removed = books.remove(executorId) != null;
-        if (removed) {
-            refreshIds();
+        var removed = books.remove(executorId);
+        if (removed != null) {
+            removed.retire();
+            idsStale = true;
         }
-        return removed;
+        return removed != null;
     }
 
     /** Every known executor id, sorted. */
     public List<String> executorIds() {
+        if (idsStale) {
+            synchronized (idsLock) {
+                if (idsStale) {
+                    idsStale = false;
+                    executorIds = books.keySet().stream().sorted().toList();
+                }
+            }
+        }
         return executorIds;
     }
 
@@ -75,12 +92,21 @@ public final class ClusterResources {
     /** Checks one executor with {@code filter} and allocates on it when it passes, atomically for that executor. */
     Attempt attempt(String executorId, PlacementRequest request, NodeFilter filter) {
         var book = books.get(executorId);
-        return book == null ? Attempt.rejected("is not known to the controller") : book.attempt(request, filter);
+        return book == null ? Attempt.rejected(UNKNOWN) : book.attempt(request, filter);
     }
 
-    private void refreshIds() {
-        synchronized (idsLock) {
-            executorIds = books.keySet().stream().sorted().toList();
-        }
+    /** Keeps every pool's members by free core count from now on, for a bin-packing scheduler. */
+    void orderByFreeCores() {
+        pools.orderByFreeCores(books.values());
+    }
+
+    /** Where {@code policy} should look first; null when it must look at every executor. */
+    ExecutorPool poolFor(PlacementPolicy policy) {
+        return pools.forPolicy(policy);
+    }
+
+    /** The fullness of a known executor; empty when it is unknown. */
+    Optional<Fullness> fullness(String executorId) {
+        return Optional.ofNullable(books.get(executorId)).map(ExecutorBook::fullness);
     }
 }

@@ -8,18 +8,19 @@ import dev.drove.models.info.resources.ResourceAllocation;
 
 import java.util.ArrayList;
 import java.util.BitSet;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The live book of one executor: every core's state and each NUMA node's free memory, the soft allocations its
  * reports do not show yet, and the group counts. Every method holds the book's lock, so a placement checks and
  * allocates in one step. The last snapshot is kept until the book changes, so the many executors a placement only
- * looks at cost no copying.
+ * looks at cost no copying. After every change the book moves itself in the {@link ExecutorPool}s it belongs to.
  */
 final class ExecutorBook {
     /** One NUMA node: all cores it offers, those FREE, those ALLOCATED; the rest are IN_USE. */
@@ -31,17 +32,35 @@ final class ExecutorBook {
     }
 
     private final String id;
+    private final long seq;
+    private final ExecutorPools pools;
     private String hostname = "";
     private Set<String> tags = Set.of();
     private Map<String, String> metadata = Map.of();
     private ExecutorState state = ExecutorState.ACTIVE;
     private final TreeMap<Integer, Node> nodes = new TreeMap<>();
-    private Map<String, Integer> reportedGroups = Map.of();
-    private final List<SoftAllocation> softAllocations = new ArrayList<>();
+    /** Containers per group key: the reported ones plus the soft allocations. */
+    private GroupCounts groups = GroupCounts.EMPTY;
+    /** Soft allocations by {@link #keyOf their lowest core}, a core no other soft allocation here holds. */
+    private final LinkedHashMap<Long, SoftAllocation> softAllocations = new LinkedHashMap<>();
     private ExecutorSnapshot snapshot;
+    private List<ExecutorPool> memberOf = List.of();
+    /** The free core count its pools file it under for bin packing; -1 while they keep no such order. */
+    private int filedFreeCores = -1;
+    private boolean retired;
 
-    ExecutorBook(String id) {
+    /**
+     * @param seq   this book's place in the order executors became known; breaks ties in the fullness order
+     * @param pools where the book files itself by its tags
+     */
+    ExecutorBook(String id, long seq, ExecutorPools pools) {
         this.id = id;
+        this.seq = seq;
+        this.pools = pools;
+    }
+
+    String id() {
+        return id;
     }
 
     /**
@@ -70,18 +89,19 @@ final class ExecutorBook {
         if (memory != null) {
             memory.freeMemory().forEach((node, mb) -> nodeFor(node).freeMemoryMB = mb);
         }
-        reportedGroups = ReportedGroups.count(data);
+        groups = GroupCounts.of(ReportedGroups.count(data));
         var held = ReportedGroups.heldCores(data);
-        softAllocations.removeIf(soft -> soft.isConfirmedBy(held));
-        softAllocations.forEach(this::lay);
+        softAllocations.values().removeIf(soft -> soft.isConfirmedBy(held));
+        softAllocations.values().forEach(this::lay);
         snapshot = null;
+        var customTags = new TreeSet<>(tags == null ? Set.of() : tags);
+        customTags.remove(hostname);
+        rejoin(retired ? List.of() : pools.poolsFor(customTags));
     }
 
     /** The executor as the scheduler sees it now. */
     synchronized ExecutorSnapshot snapshot() {
         if (snapshot == null) {
-            var groups = new HashMap<>(reportedGroups);
-            softAllocations.forEach(soft -> groups.merge(soft.groupKey(), 1, Integer::sum));
             var nodeViews = new ArrayList<NumaNodeSnapshot>(nodes.size());
             nodes.forEach((nodeId, node) -> nodeViews.add(NumaNodeSnapshot.ofBits(nodeId, node.free,
                     node.freeMemoryMB)));
@@ -93,22 +113,25 @@ final class ExecutorBook {
 
     /**
      * Checks the executor with {@code filter} and, when it passes, takes the cores and memory from one NUMA node;
-     * both under the lock, so no other placement can take them in between.
+     * both under the lock, so no other placement can take them in between. A book that was removed takes nothing.
      */
     synchronized Attempt attempt(PlacementRequest request, NodeFilter filter) {
+        if (retired) {
+            return Attempt.rejected(ClusterResources.UNKNOWN);
+        }
         var view = snapshot();
         var verdict = filter.check(request, view);
         if (!verdict.accepted()) {
-            return Attempt.rejected(verdict.reason());
+            return Attempt.rejected(verdict);
         }
         var choice = NumaAllocator.choose(view.nodes(), request.cpus(), request.memoryMB());
         if (choice.isEmpty()) {
-            return Attempt.rejected(NumaAllocator.INSTANCE.check(request, view).reason());
+            return Attempt.rejected(NumaAllocator.INSTANCE.check(request, view));
         }
         var soft = new SoftAllocation(request.groupKey(), choice.get());
-        softAllocations.add(soft);
+        softAllocations.put(keyOf(soft.choice().nodeId(), soft.choice().cores()), soft);
         lay(soft);
-        snapshot = null;
+        changed();
         return Attempt.placed(new Placement(id, hostname, choice.get().allocations()));
     }
 
@@ -119,27 +142,35 @@ final class ExecutorBook {
      * @return whether anything was freed
      */
     synchronized boolean release(List<ResourceAllocation> allocations) {
-        var cpu = allocations.stream().filter(CPUAllocation.class::isInstance).map(CPUAllocation.class::cast)
-                .findFirst().orElse(new CPUAllocation(Map.of()));
-        var memory = allocations.stream().filter(MemoryAllocation.class::isInstance)
-                .map(MemoryAllocation.class::cast).findFirst().orElse(new MemoryAllocation(Map.of()));
+        Map<Integer, Set<Integer>> cores = null;
+        Map<Integer, Long> memory = null;
+        for (var allocation : allocations) {
+            if (allocation instanceof CPUAllocation cpu && cores == null) {
+                cores = cpu.cores();
+            } else if (allocation instanceof MemoryAllocation mb && memory == null) {
+                memory = mb.memoryInMB();
+            }
+        }
+        cores = cores == null ? Map.of() : cores;
+        memory = memory == null ? Map.of() : memory;
         var freed = false;
-        for (var entry : cpu.cores().entrySet()) {
-            var soft = softAllocations.stream().filter(s -> s.holds(entry.getKey(), entry.getValue())).findFirst();
-            if (soft.isPresent()) {
-                softAllocations.remove(soft.get());
-                unlay(soft.get());
+        for (var entry : cores.entrySet()) {
+            var key = keyOf(entry.getKey(), entry.getValue());
+            var soft = softAllocations.get(key);
+            if (soft != null && soft.holds(entry.getKey(), entry.getValue())) {
+                softAllocations.remove(key);
+                unlay(soft);
                 freed = true;
                 continue;
             }
             var node = nodes.get(entry.getKey());
             if (node != null && freeInUse(node, entry.getValue())) {
-                node.freeMemoryMB += memory.memoryInMB().getOrDefault(entry.getKey(), 0L);
+                node.freeMemoryMB += memory.getOrDefault(entry.getKey(), 0L);
                 freed = true;
             }
         }
         if (freed) {
-            snapshot = null;
+            changed();
         }
         return freed;
     }
@@ -157,6 +188,90 @@ final class ExecutorBook {
             }
         }
         return Optional.empty();
+    }
+
+    /** Its key in the fullness order as of now. */
+    synchronized Fullness fullness() {
+        return currentFullness();
+    }
+
+    /** The executor is gone: it leaves its pools and takes no more placements. */
+    synchronized void retire() {
+        retired = true;
+        rejoin(List.of());
+    }
+
+    /**
+     * Files the book by its free core count in each of its pools, once some scheduler places fullest first
+     * ({@link ExecutorPools#orderByFreeCores}); doing it twice does nothing.
+     */
+    synchronized void fileByFreeCores() {
+        if (filedFreeCores < 0 && !memberOf.isEmpty()) {
+            filedFreeCores = freeCores();
+            memberOf.forEach(pool -> pool.file(this, filedFreeCores));
+        }
+    }
+
+    private void changed() {
+        snapshot = null;
+        if (filedFreeCores < 0) {
+            return;
+        }
+        int now = freeCores();
+        if (now != filedFreeCores) {
+            for (var pool : memberOf) {
+                pool.move(this, filedFreeCores, now);
+            }
+            filedFreeCores = now;
+        }
+    }
+
+    private void rejoin(List<ExecutorPool> target) {
+        if (target.equals(memberOf)) {
+            changed();
+            return;
+        }
+        if (filedFreeCores >= 0) {
+            memberOf.forEach(pool -> pool.unfile(this, filedFreeCores));
+            filedFreeCores = -1;
+        }
+        memberOf.forEach(pool -> pool.leave(this));
+        memberOf = target;
+        memberOf.forEach(pool -> pool.join(this));
+        if (pools.isOrderedByFreeCores()) {
+            fileByFreeCores();
+        }
+    }
+
+    private int freeCores() {
+        int cores = 0;
+        for (var node : nodes.values()) {
+            cores += node.free.cardinality();
+        }
+        return cores;
+    }
+
+    private Fullness currentFullness() {
+        long memory = 0;
+        for (var node : nodes.values()) {
+            memory += node.freeMemoryMB;
+        }
+        return new Fullness(freeCores(), memory, seq, this);
+    }
+
+    /** Its registration number, so that pools list executors in the same order in every run. */
+    @Override
+    public int hashCode() {
+        return Long.hashCode(seq);
+    }
+
+    /** Soft allocations never share a core, so the node and lowest core id of one name it. */
+    private static long keyOf(int nodeId, Set<Integer> cores) {
+        int lowest = Integer.MAX_VALUE;
+        for (int core : cores) {
+            lowest = Math.min(lowest, core);
+        }
+        return ((long) nodeId << 32) | (lowest & 0xFFFFFFFFL);
     }
 
     private boolean freeInUse(Node node, Set<Integer> cores) {
@@ -182,6 +297,7 @@ final class ExecutorBook {
             node.allocated.set(core);
         });
         node.freeMemoryMB -= soft.choice().memoryMB();
+        groups = groups.plus(soft.groupKey(), 1);
     }
 
     private void unlay(SoftAllocation soft) {
@@ -191,5 +307,6 @@ final class ExecutorBook {
             node.free.set(core);
         });
         node.freeMemoryMB += soft.choice().memoryMB();
+        groups = groups.plus(soft.groupKey(), -1);
     }
 }

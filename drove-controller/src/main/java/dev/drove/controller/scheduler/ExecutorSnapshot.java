@@ -5,7 +5,7 @@ import dev.drove.models.info.nodedata.ExecutorState;
 import dev.drove.models.info.resources.ExecutorResourceSnapshot;
 
 import java.util.Collections;
-import java.util.HashMap;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +26,7 @@ import java.util.TreeSet;
  *                    offers everything as one node 0 (contract §3), which a report cannot tell apart from a one-node
  *                    machine; both are allocated from the node 0 pool, so the difference does not matter here.
  * @param nodes       the free part of each NUMA node, ascending by node id
- * @param instances   group key to the number of its containers here that hold resources
+ * @param instances   group key to the number of its containers here that hold resources; keys are never null
  */
 public record ExecutorSnapshot(String id,
                                String hostname,
@@ -44,9 +44,10 @@ public record ExecutorSnapshot(String id,
         allTags.add(hostname);
         tags = Collections.unmodifiableSortedSet(allTags);
         state = state == null ? ExecutorState.ACTIVE : state;
-        nodes = nodes == null ? List.of() : nodes.stream()
-                .sorted((a, b) -> Integer.compare(a.nodeId(), b.nodeId())).toList();
-        instances = instances == null ? Map.of() : Collections.unmodifiableMap(new HashMap<>(instances));
+        nodes = nodes == null ? List.of() : ascendingById(nodes);
+        instances = instances == null ? Map.of()
+                : instances instanceof GroupCounts ? instances // immutable already: the book's counts, not copied
+                : Map.copyOf(instances);
         metadata = metadata == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(metadata));
     }
 
@@ -80,7 +81,16 @@ public record ExecutorSnapshot(String id,
                 data.isBlacklisted(), nodes.size() > 1, nodes, ReportedGroups.count(data), data.metadata());
     }
 
-    static ExecutorResourceSnapshot requireResources(ExecutorNodeData data) {
+    private static List<NumaNodeSnapshot> ascendingById(List<NumaNodeSnapshot> nodes) {
+        for (int i = 1; i < nodes.size(); i++) {
+            if (nodes.get(i - 1).nodeId() > nodes.get(i).nodeId()) {
+                return nodes.stream().sorted(Comparator.comparingInt(NumaNodeSnapshot::nodeId)).toList();
+            }
+        }
+        return List.copyOf(nodes);
+    }
+
+        static ExecutorResourceSnapshot requireResources(ExecutorNodeData data) {
         var resources = data.state();
         if (resources == null || resources.executorId() == null) {
             throw new IllegalArgumentException("The report of executor host " + data.hostname()

@@ -16,8 +16,10 @@ final class NumaAllocator implements NodeFilter {
 
     @Override
     public Verdict check(PlacementRequest request, ExecutorSnapshot executor) {
-        if (executor.nodes().stream().anyMatch(node -> node.fits(request.cpus(), request.memoryMB()))) {
-            return Verdict.ACCEPT;
+        for (var node : executor.nodes()) {
+            if (node.fits(request.cpus(), request.memoryMB())) {
+                return Verdict.ACCEPT;
+            }
         }
         var cores = request.cpus() == 1 ? "1 free core" : request.cpus() + " free cores";
         if (executor.nodes().stream().noneMatch(node -> node.fits(request.cpus(), 0))) {
@@ -28,9 +30,11 @@ final class NumaAllocator implements NodeFilter {
 
     /** The first node that fits and its lowest free core ids; empty when no single node fits. */
     static Optional<NumaChoice> choose(List<NumaNodeSnapshot> nodes, int cpus, long memoryMB) {
-        return nodes.stream()
-                .filter(node -> node.fits(cpus, memoryMB))
-                .findFirst()
-                .map(node -> new NumaChoice(node.nodeId(), node.firstFreeCores(cpus), memoryMB));
+        for (var node : nodes) {
+            if (node.fits(cpus, memoryMB)) {
+                return Optional.of(new NumaChoice(node.nodeId(), node.firstFreeCores(cpus), memoryMB));
+            }
+        }
+        return Optional.empty();
     }
 }

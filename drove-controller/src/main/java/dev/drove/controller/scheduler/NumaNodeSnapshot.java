@@ -13,6 +13,7 @@ import java.util.TreeSet;
 public final class NumaNodeSnapshot {
     private final int nodeId;
     private final BitSet freeCores;
+    private final int freeCoreCount;
     private final long freeMemoryMB;
 
     private NumaNodeSnapshot(int nodeId, BitSet freeCores, long freeMemoryMB) {
@@ -21,6 +22,7 @@ public final class NumaNodeSnapshot {
         }
         this.nodeId = nodeId;
         this.freeCores = freeCores;
+        this.freeCoreCount = freeCores.cardinality();
         this.freeMemoryMB = freeMemoryMB;
     }
 
@@ -41,7 +43,7 @@ public final class NumaNodeSnapshot {
     }
 
     public int freeCoreCount() {
-        return freeCores.cardinality();
+        return freeCoreCount;
     }
 
     public long freeMemoryMB() {
@@ -50,7 +52,7 @@ public final class NumaNodeSnapshot {
 
     /** The free core ids, ascending. */
     public SortedSet<Integer> freeCoreIds() {
-        return firstFreeCores(freeCores.cardinality());
+        return firstFreeCores(freeCoreCount);
     }
 
     /** The {@code count} lowest free core ids; fewer when the node has fewer free. */
@@ -64,7 +66,7 @@ public final class NumaNodeSnapshot {
 
     /** Whether this node alone can give {@code cores} whole cores and {@code memoryMB} megabytes. */
     public boolean fits(int cores, long memoryMB) {
-        return freeCores.cardinality() >= cores && freeMemoryMB >= memoryMB;
+        return freeCoreCount >= cores && freeMemoryMB >= memoryMB;
     }
 
     @Override

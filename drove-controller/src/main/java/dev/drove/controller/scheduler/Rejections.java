@@ -1,7 +1,9 @@
 package dev.drove.controller.scheduler;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -11,21 +13,23 @@ import java.util.stream.Collectors;
  * ("1 lacks tag gpu", "2 lack tag gpu").
  */
 final class Rejections {
-    private final Map<String, Integer> counts = new LinkedHashMap<>();
-    private int executors;
+    private final List<Verdict> verdicts = new ArrayList<>();
 
-    void add(String reason) {
-        counts.merge(reason, 1, Integer::sum);
-        executors++;
+    /** Keeps one executor's rejection; its reason is formatted only if the summary is asked for. */
+    void add(Verdict verdict) {
+        verdicts.add(verdict);
     }
 
     /** E.g. "No executor can take 2 cores and 512 MB for APP-1: 3 executors: 2 lack tag gpu, 1 has …". */
     String summary(PlacementRequest request) {
         var head = "No executor can take %s and %d MB for %s: ".formatted(
                 request.cpus() == 1 ? "1 core" : request.cpus() + " cores", request.memoryMB(), request.groupKey());
+        int executors = verdicts.size();
         if (executors == 0) {
             return head + "no executor is known";
         }
+        var counts = new LinkedHashMap<String, Integer>();
+        verdicts.forEach(verdict -> counts.merge(verdict.reason(), 1, Integer::sum));
         return head + executors + (executors == 1 ? " executor: " : " executors: ") + counts.entrySet().stream()
                 .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()
                         .thenComparing(Map.Entry.comparingByKey(Comparator.naturalOrder())))

@@ -19,16 +19,25 @@ final class ReportedGroups {
     private ReportedGroups() {
     }
 
-    /** Group key to the number of its containers in the report that have not reached a terminal state. */
+    /**
+     * Group key to the number of its containers in the report that have not reached a terminal state. A container
+     * that names no group (a malformed report) belongs to none.
+     */
     static Map<String, Integer> count(ExecutorNodeData data) {
         var counts = new HashMap<String, Integer>();
         data.instances().stream().filter(i -> i.state() == null || !i.state().isTerminal())
-                .forEach(i -> counts.merge(i.appId(), 1, Integer::sum));
+                .forEach(i -> count(counts, i.appId()));
         data.tasks().stream().filter(t -> t.state() == null || !t.state().isTerminal())
-                .forEach(t -> counts.merge(t.qualifiedTaskId(), 1, Integer::sum));
+                .forEach(t -> count(counts, t.qualifiedTaskId()));
         data.serviceInstances().stream().filter(s -> s.state() == null || !s.state().isTerminal())
-                .forEach(s -> counts.merge(s.serviceId(), 1, Integer::sum));
+                .forEach(s -> count(counts, s.serviceId()));
         return counts;
+    }
+
+    private static void count(Map<String, Integer> counts, String groupKey) {
+        if (groupKey != null) {
+            counts.merge(groupKey, 1, Integer::sum);
+        }
     }
 
     /** The core sets (NUMA node to core ids) that the reported containers hold, whatever their state. */

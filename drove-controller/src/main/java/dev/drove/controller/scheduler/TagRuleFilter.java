@@ -21,15 +21,26 @@ final class TagRuleFilter implements NodeFilter {
     }
 
     static TagRuleFilter forPolicy(PlacementPolicy policy) {
+        return new TagRuleFilter(requestedTags(policy));
+    }
+
+    /** The tags {@code policy} asks for through MATCH_TAG, anywhere in it; empty when it asks for none. */
+    static Set<String> requestedTags(PlacementPolicy policy) {
         var tags = new TreeSet<String>();
         collectMatchTags(policy, tags);
-        return new TagRuleFilter(Collections.unmodifiableSet(tags));
+        return Collections.unmodifiableSet(tags);
     }
 
     @Override
     public Verdict check(PlacementRequest request, ExecutorSnapshot executor) {
+        if (executor.tags().size() == 1) {
+            return Verdict.ACCEPT; // its hostname only: untagged
+        }
+        if (!requestedTags.isEmpty() && executor.tags().stream().anyMatch(requestedTags::contains)) {
+            return Verdict.ACCEPT;
+        }
         var reserved = executor.customTags();
-        if (reserved.isEmpty() || executor.tags().stream().anyMatch(requestedTags::contains)) {
+        if (reserved.isEmpty()) {
             return Verdict.ACCEPT;
         }
         return Verdict.reject("is reserved for %s %s", reserved.size() == 1 ? "tag" : "tags",

@@ -2,6 +2,9 @@ package dev.drove.controller.tasks;
 
 import dev.drove.common.errors.ApiException;
 import dev.drove.common.errors.CommandValidationException;
+import dev.drove.controller.auth.InstanceCaller;
+import dev.drove.controller.auth.Roles;
+import dev.drove.controller.specrules.HostAccessRules;
 import dev.drove.controller.statestore.ClusterStateStore;
 import dev.drove.controller.statestore.TaskStore;
 import dev.drove.models.api.ApiResponse;
@@ -13,6 +16,7 @@ import dev.drove.models.operation.TaskOperation;
 import dev.drove.models.task.TaskSpec;
 import dev.drove.models.taskinstance.TaskInfo;
 import dev.drove.models.validation.ContractReader;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -22,8 +26,10 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.SecurityContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,21 +55,31 @@ public final class TaskResource {
     private final TaskEngine engine;
     private final TaskStore tasks;
     private final ClusterStateStore clusterState;
+    private final HostAccessRules hostAccess;
     private final ContractReader reader = ContractReader.standard();
 
     @Inject
-    TaskResource(TaskEngine engine, TaskStore tasks, ClusterStateStore clusterState) {
+    TaskResource(TaskEngine engine, TaskStore tasks, ClusterStateStore clusterState, HostAccessRules hostAccess) {
         this.engine = engine;
         this.tasks = tasks;
         this.clusterState = clusterState;
+        this.hostAccess = hostAccess;
     }
 
-    /** Creates or kills a task; answers {@code {taskId}}: {@code TEST_APP-T0012} for CREATE, {@code T0012} for KILL. */
+    /**
+     * Creates or kills a task; answers {@code {taskId}}: {@code TEST_APP-T0012} for CREATE, {@code T0012} for KILL.
+     * An instance (its token) may only CREATE tasks of its own app's name (403 otherwise).
+     *
+     * @param caller who calls; null when the call did not pass the auth filter (tests)
+     */
     @POST
     @Path("/operations")
-    public ApiResponse<OperationAccepted> submit(String body) {
+    @RolesAllowed({Roles.READ_WRITE, Roles.INSTANCE})
+    public ApiResponse<OperationAccepted> submit(@Context SecurityContext caller, String body) {
         refuseInMaintenance();
         var reading = reader.read(body, TaskOperation.class);
+        reading.value().ifPresent(operation -> InstanceCaller.of(caller)
+                .ifPresent(instance -> instance.requireMayRun(operation)));
         var errors = new ArrayList<>(reading.report().errors());
         reading.value().filter(TaskCreateOperation.class::isInstance).map(TaskCreateOperation.class::cast)
                 .filter(create -> create.spec() != null)
@@ -101,6 +117,7 @@ public final class TaskResource {
     /** One task, running or finished (until its metadata is deleted or goes stale). */
     @GET
     @Path("/{sourceAppName}/instances/{taskId}")
+    @RolesAllowed({Roles.ANY_USER, Roles.INSTANCE})
     public ApiResponse<TaskInfo> task(@PathParam("sourceAppName") String sourceAppName,
                                       @PathParam("taskId") String taskId) {
         return ApiResponse.success(tasks.find(sourceAppName, taskId).orElseThrow(
@@ -139,14 +156,19 @@ public final class TaskResource {
                 .build();
     }
 
-    /** Rules the controller enforces beyond the model's: the joined length of {@code args}. */
-    static List<String> controllerChecks(String prefix, TaskSpec spec) {
+    /**
+     * Rules the controller enforces beyond the model's: the joined length of {@code args}, and the host directories
+     * and devices this cluster allows ({@link HostAccessRules}).
+     */
+    List<String> controllerChecks(String prefix, TaskSpec spec) {
+        var problems = new ArrayList<String>();
         var joined = String.join(" ", spec.args()).length();
         if (joined > MAX_JOINED_ARGS_LENGTH) {
-            return List.of("%sargs must be at most %d characters when joined with spaces, not %d"
+            problems.add("%sargs must be at most %d characters when joined with spaces, not %d"
                     .formatted(prefix, MAX_JOINED_ARGS_LENGTH, joined));
         }
-        return List.of();
+        problems.addAll(hostAccess.problems(prefix, spec));
+        return problems;
     }
 
     private void refuseInMaintenance() {

@@ -6,8 +6,11 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import dev.drove.common.discovery.NodeDataStore;
 import dev.drove.common.errors.ApiExceptionMappers;
+import dev.drove.common.http.ClusterTls;
 import dev.drove.common.http.NodeEndpoint;
 import dev.drove.common.testkit.ZookeeperExtension;
+import dev.drove.controller.cluster.AdmittedExecutors;
+import dev.drove.controller.specrules.HostAccessRules;
 import dev.drove.controller.events.EventBus;
 import dev.drove.controller.leadership.LeaderElection;
 import dev.drove.controller.maintenance.MaintenanceMode;
@@ -38,6 +41,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.awaitility.Awaitility.await;
@@ -53,6 +58,8 @@ final class ApiServer implements AutoCloseable {
     final RecordingOperations operations = new RecordingOperations();
     /** Every request this server received, as "METHOD path" with the headers forwarding is about. */
     final List<Seen> seen = new CopyOnWriteArrayList<>();
+    /** Executors the API must treat as not authenticated (every other one counts as admitted). */
+    final Set<String> unadmitted = ConcurrentHashMap.newKeySet();
     private final CuratorFramework curator;
     private final LeaderElection election;
     private final Injector injector;
@@ -67,7 +74,7 @@ final class ApiServer implements AutoCloseable {
     record Answer(int status, JsonNode json, Map<String, List<String>> headers) {
     }
 
-    private ApiServer(String zookeeper) {
+    private ApiServer(String zookeeper, HostAccessRules hostAccess) {
         var port = freePort();
         self = new NodeEndpoint(NodeTransportType.HTTP, "127.0.0.1", port);
         curator = ZookeeperExtension.newClient(zookeeper);
@@ -78,6 +85,9 @@ final class ApiServer implements AutoCloseable {
             binder.bind(LeaderElection.class).toInstance(election);
             binder.bind(NodeDataStore.class).toInstance(nodes);
             binder.bind(ApplicationOperations.class).toInstance(operations);
+            binder.bind(ClusterTls.class).toInstance(ClusterTls.jvmDefault());
+            binder.bind(AdmittedExecutors.class).toInstance(executorId -> !unadmitted.contains(executorId));
+            binder.bind(HostAccessRules.class).toInstance(hostAccess);
             binder.bind(MaintenanceMode.class).toInstance(new MaintenanceMode(new ZkClusterStateStore(curator),
                     new EventBus(Duration.ofHours(1)), self.hostname(), Duration.ZERO, Clock.systemUTC()));
         });
@@ -93,7 +103,12 @@ final class ApiServer implements AutoCloseable {
 
     /** A controller that has won the election (start it before any other). */
     static ApiServer leader(String zookeeper) throws Exception {
-        var server = serving(zookeeper);
+        return leader(zookeeper, HostAccessRules.DEFAULTS);
+    }
+
+    /** A leader whose spec checks allow host directories and devices as {@code hostAccess} says. */
+    static ApiServer leader(String zookeeper, HostAccessRules hostAccess) throws Exception {
+        var server = serving(zookeeper, hostAccess);
         server.election.start();
         await().atMost(Duration.ofSeconds(10)).until(server.election::isLeader);
         return server;
@@ -101,18 +116,18 @@ final class ApiServer implements AutoCloseable {
 
     /** A controller that joined the election after a leader was elected, so it follows. */
     static ApiServer follower(String zookeeper) throws Exception {
-        var server = serving(zookeeper);
+        var server = serving(zookeeper, HostAccessRules.DEFAULTS);
         server.election.start();
         return server;
     }
 
     /** A controller serving HTTP that never joined the election: it follows and knows no leader of its own. */
     static ApiServer outsider(String zookeeper) throws Exception {
-        return serving(zookeeper);
+        return serving(zookeeper, HostAccessRules.DEFAULTS);
     }
 
-    private static ApiServer serving(String zookeeper) throws Exception {
-        var server = new ApiServer(zookeeper);
+    private static ApiServer serving(String zookeeper, HostAccessRules hostAccess) throws Exception {
+        var server = new ApiServer(zookeeper, hostAccess);
         server.support.before();
         server.httpRunning = true;
         return server;

@@ -106,6 +106,18 @@ class ClusterResourceTest {
     }
 
     @Test
+    void anExecutorThatHasNotAuthenticatedIsInNoListSumOrLookup() {
+        api.unadmitted.add(EXECUTOR_ID);
+
+        assertThat(api.get("/apis/v1/cluster/executors").json().get("data")).isEmpty();
+        var summary = api.get("/apis/v1/cluster").json().get("data");
+        assertThat(summary.get("numExecutors").asInt()).isZero();
+        assertThat(summary.get("totalCores").asInt()).isZero();
+        assertThat(summary.get("totalMemory").asLong()).isZero();
+        assertThat(api.get("/apis/v1/cluster/executors/" + EXECUTOR_ID).status()).isEqualTo(404);
+    }
+
+    @Test
     void maintenanceModeIsSetAndUnsetAndShownInTheSummary() {
         var set = api.post("/apis/v1/cluster/maintenance/set", "");
 

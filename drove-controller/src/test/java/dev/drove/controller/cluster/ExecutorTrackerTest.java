@@ -28,7 +28,10 @@ import static dev.drove.controller.cluster.ClusterTestData.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** The leader follows the executors' entries in a real ZooKeeper, and gives a vanished executor its grace. */
+/**
+ * The leader follows the entries of admitted executors in a real ZooKeeper, and gives a vanished executor its grace.
+ * Admission itself is {@link ExecutorAdmissionTest}.
+ */
 @ExtendWith(ZookeeperExtension.class)
 class ExecutorTrackerTest {
     private static final Duration POLL = Duration.ofMillis(100);
@@ -53,6 +56,7 @@ class ExecutorTrackerTest {
         var instances = new ZkInstanceStore(curator);
         tracker = tracker(curator, resources, Duration.ofSeconds(45));
         publisher(server).publish(entry(5_000, instance("AI-1", InstanceState.HEALTHY, 4_000)));
+        tracker.admit(EXECUTOR_ID);
 
         tracker.leadershipAcquired();
 
@@ -71,6 +75,7 @@ class ExecutorTrackerTest {
         var publisher = publisher(server);
         var data = entry(5_000, instance("AI-1", InstanceState.HEALTHY, 4_000));
         publisher.publish(data);
+        tracker.admit(EXECUTOR_ID);
         tracker.leadershipAcquired();
         await().atMost(A_FEW_SECONDS).until(() -> instances.find(APP_ID, "AI-1").isPresent());
 
@@ -92,6 +97,7 @@ class ExecutorTrackerTest {
         tracker = tracker(curator, resources, Duration.ofSeconds(1));
         var publisher = publisher(server);
         publisher.publish(entry(5_000, instance("AI-1", InstanceState.HEALTHY, 4_000)));
+        tracker.admit(EXECUTOR_ID);
         tracker.leadershipAcquired();
         await().atMost(A_FEW_SECONDS).until(() -> resources.executorIds().contains(EXECUTOR_ID));
 

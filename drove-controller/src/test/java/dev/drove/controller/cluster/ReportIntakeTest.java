@@ -1,5 +1,6 @@
 package dev.drove.controller.cluster;
 
+import dev.drove.common.discovery.ExecutorId;
 import dev.drove.common.discovery.NodeDataStore;
 import dev.drove.common.messages.ControllerMessage;
 import dev.drove.common.messages.MessageStatus;
@@ -34,6 +35,7 @@ import static dev.drove.controller.cluster.ClusterTestData.entry;
 import static dev.drove.controller.cluster.ClusterTestData.instance;
 import static dev.drove.controller.cluster.ClusterTestData.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What executors report reaches the stores and the scheduler's book, on the leader only. */
 @ExtendWith(ZookeeperExtension.class)
@@ -119,6 +121,60 @@ class ReportIntakeTest {
 
         assertThat(resources.executorIds()).containsExactly(EXECUTOR_ID);
         assertThat(new ZkInstanceStore(curator).find(APP_ID, "AI-1")).isPresent();
+    }
+
+    @Test
+    void everyKindOfReportAdmitsTheExecutorItComesFrom(CuratorFramework curator) {
+        var parts = parts(curator, new ClusterResources());
+        var healthy = instance("AI-1", InstanceState.HEALTHY, 6_000);
+        var service = new LocalServiceInstanceInfo("dns-1", "dns", "SI-1", "executor-3", null, List.of(),
+                LocalServiceInstanceState.HEALTHY, Map.of(), "", new Date(1_000), new Date(6_000));
+
+        parts.intake().handle(ControllerMessage.instanceStateReport(snapshot(EXECUTOR_ID, List.of(healthy)),
+                healthy));
+        parts.intake().handle(ControllerMessage.taskStateReport(snapshot("executor-2", List.of()),
+                task(TaskState.RUNNING, 6_000)));
+        parts.intake().handle(ControllerMessage.localServiceInstanceStateReport(snapshot("executor-3", List.of()),
+                service));
+        parts.intake().handle(ControllerMessage.executorSnapshot(entry("executor-4.local", 3000, 5_000)));
+
+        assertThat(List.of(EXECUTOR_ID, "executor-2", "executor-3",
+                ExecutorId.of("executor-4.local", 3000)))
+                .allMatch(parts.tracker()::isAdmitted);
+        assertThat(parts.tracker().isAdmitted("executor-5")).isFalse();
+    }
+
+    @Test
+    void aReportFromAnExecutorWaitingForAdmissionPutsItsEntryInTheBook(CuratorFramework curator) {
+        var resources = new ClusterResources();
+        var parts = parts(curator, resources);
+        var published = new NodeDataStore(curator);
+        published.publish(entry(5_000));
+        parts.tracker().leadershipAcquired();
+        try {
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> parts.tracker().waitingExecutors().contains(EXECUTOR_ID));
+            var healthy = instance("AI-1", EXECUTOR_ID, 2, InstanceState.HEALTHY, 6_000);
+
+            parts.intake().handle(ControllerMessage.instanceStateReport(snapshot(EXECUTOR_ID, List.of(healthy)),
+                    healthy));
+
+            assertThat(resources.executorIds()).containsExactly(EXECUTOR_ID);
+            assertThat(resources.coreState(EXECUTOR_ID, 2)).contains(CoreState.IN_USE);
+        } finally {
+            parts.tracker().close();
+            published.remove();
+        }
+    }
+
+    @Test
+    void aControllerThatDoesNotLeadAdmitsNobody(CuratorFramework curator) {
+        var parts = parts(curator, new ClusterResources());
+        leading.set(false);
+
+        parts.intake().handle(ControllerMessage.executorSnapshot(entry(5_000)));
+
+        assertThat(parts.tracker().isAdmitted(EXECUTOR_ID)).isFalse();
     }
 
     private record Parts(ExecutorTracker tracker, ReportIntake intake) {

@@ -6,6 +6,7 @@ import dev.drove.common.testkit.ZookeeperExtension;
 import dev.drove.controller.operations.LifecycleOptions;
 import dev.drove.controller.scheduler.ClusterResources;
 import dev.drove.controller.scheduler.Scheduler;
+import dev.drove.controller.specrules.HostAccessRules;
 import dev.drove.controller.statestore.ZkClusterStateStore;
 import dev.drove.controller.statestore.ZkLocalServiceInstanceStore;
 import dev.drove.controller.statestore.ZkLocalServiceStore;
@@ -49,7 +50,8 @@ class LocalServiceResourceTest {
                 new Random(1)), states, new FakeServiceExecutors(resources)),
                 new ServiceReservations(services, resources), LifecycleOptions.DEFAULTS);
         engine.leadershipAcquired();
-        resource = new LocalServiceResource(services, instances, engine, clusterState);
+        resource = new LocalServiceResource(services, instances, engine, clusterState,
+                HostAccessRules.DEFAULTS);
     }
 
     @AfterEach

@@ -61,19 +61,22 @@ import java.util.function.Supplier;
  * start: PENDING → PROVISIONING → STARTING → UNREADY → READY → HEALTHY
  * stop:  STOPPING → DEPROVISIONING → STOPPED (cores freed)
  * </pre>
- * A holding executor accepts starts and never moves them past PENDING. {@link #turn} makes an instance UNHEALTHY
- * or STOPPED on its own; {@link #vanish} takes the executor away for good. Every change is passed to the observer
- * given at construction (tests record healthy counts with it).
+ * A holding executor accepts starts and never moves them past PENDING; {@link #freeze} makes a running one stop
+ * moving anything from then on (starts stay PENDING, stops are accepted and never happen). {@link #turn} makes an
+ * instance UNHEALTHY or STOPPED on its own; {@link #vanish} takes the executor away for good. Every change is passed
+ * to the observer given at construction (tests record healthy counts with it). Like a real executor it sends the
+ * leader a snapshot every 250 ms, which is what admits it to the cluster.
  */
-final class FakeExecutor implements AutoCloseable {
+public final class FakeExecutor implements AutoCloseable {
     static final String HOST = "127.0.0.1";
     private static final List<InstanceState> STARTING = List.of(InstanceState.PROVISIONING, InstanceState.STARTING,
             InstanceState.UNREADY, InstanceState.READY, InstanceState.HEALTHY);
+    private static final Duration SNAPSHOT_EVERY = Duration.ofMillis(250);
     private static final List<InstanceState> STOPPING = List.of(InstanceState.STOPPING,
             InstanceState.DEPROVISIONING, InstanceState.STOPPED);
 
     /** Where reports go: one controller's message intake. */
-    record ReportTarget(MessageSender sender, NodeEndpoint endpoint) {
+    public record ReportTarget(MessageSender sender, NodeEndpoint endpoint) {
     }
 
     private final HttpServer server;
@@ -95,8 +98,10 @@ final class FakeExecutor implements AutoCloseable {
     private final List<ExecutorMessage> received = new CopyOnWriteArrayList<>();
     private volatile List<InstanceInfo> view = List.of(); // read without the lock, so observers never deadlock
     private volatile boolean gone;
+    private long nextSnapshot = System.nanoTime(); // only on the clock thread
+    private volatile boolean frozen;
 
-    FakeExecutor(String connectString, int coreCount, Set<String> tags, Duration step, boolean holding,
+    public FakeExecutor(String connectString, int coreCount, Set<String> tags, Duration step, boolean holding,
                  Supplier<List<ReportTarget>> controllers, Runnable observer) {
         for (int core = 0; core < coreCount; core++) {
             cores.add(core);
@@ -126,17 +131,17 @@ final class FakeExecutor implements AutoCloseable {
     }
 
     /** Report targets for controllers whose intake is at {@code path} on each endpoint. */
-    static ReportTarget target(ClusterAuthConfig auth, NodeEndpoint endpoint, String path) {
+    public static ReportTarget target(ClusterAuthConfig auth, NodeEndpoint endpoint, String path) {
         return new ReportTarget(new MessageSender(new ClusterHttpClient(auth.credentials(NodeType.EXECUTOR,
                 "fake-executor")), path), endpoint);
     }
 
-    String id() {
+    public String id() {
         return executorId;
     }
 
     /** Every message this executor was sent. */
-    List<ExecutorMessage> received() {
+    public List<ExecutorMessage> received() {
         return List.copyOf(received);
     }
 
@@ -144,7 +149,7 @@ final class FakeExecutor implements AutoCloseable {
         return received.stream().filter(StartInstanceMessage.class::isInstance).count();
     }
 
-    List<InstanceInfo> instances() {
+    public List<InstanceInfo> instances() {
         return view;
     }
 
@@ -153,9 +158,18 @@ final class FakeExecutor implements AutoCloseable {
     }
 
     /** Makes a running instance UNHEALTHY or STOPPED (crashed) on its own. */
-    synchronized void turn(String instanceId, InstanceState state) {
+    public synchronized void turn(String instanceId, InstanceState state) {
         generations.merge(instanceId, 1, Integer::sum);
         change(instanceId, state);
+    }
+
+    /**
+     * From now on moves no instance by itself: messages are still accepted, but a start stays PENDING and a stop
+     * leaves the instance where it is, so the controller's operation waits (until its timeout). {@link #turn} still
+     * works.
+     */
+    public void freeze() {
+        frozen = true;
     }
 
     /** Leaves the cluster for good: the entry goes, the server stops, nothing more is reported. */
@@ -221,7 +235,7 @@ final class FakeExecutor implements AutoCloseable {
     private void walk(String instanceId, List<InstanceState> path, int index, int generation) {
         clock.schedule(() -> {
             synchronized (this) {
-                if (generations.getOrDefault(instanceId, 0) != generation) {
+                if (frozen || generations.getOrDefault(instanceId, 0) != generation) {
                     return;
                 }
                 change(instanceId, path.get(index));
@@ -260,12 +274,34 @@ final class FakeExecutor implements AutoCloseable {
             synchronized (this) {
                 next = outbox.peekFirst();
             }
-            if (next == null || !deliverToLeader(next)) {
+            if (next == null) {
+                sendSnapshotIfDue();
+                return;
+            }
+            if (!deliverToLeader(next)) {
                 return;
             }
             synchronized (this) {
                 outbox.pollFirst();
             }
+        }
+    }
+
+    /**
+     * As a real executor: an EXECUTOR_SNAPSHOT every {@link #SNAPSHOT_EVERY}, once no report is queued, so the
+     * leader (a new one too) admits this executor; its ZooKeeper entry alone does not count.
+     */
+    private void sendSnapshotIfDue() {
+        long now = System.nanoTime();
+        if (gone || now - nextSnapshot < 0) {
+            return;
+        }
+        ControllerMessage snapshot;
+        synchronized (this) {
+            snapshot = ControllerMessage.executorSnapshot(nodeData());
+        }
+        if (deliverToLeader(snapshot)) {
+            nextSnapshot = now + SNAPSHOT_EVERY.toNanos();
         }
     }
 

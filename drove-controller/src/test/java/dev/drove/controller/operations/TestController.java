@@ -7,6 +7,7 @@ import dev.drove.common.auth.ClusterAuthFilter;
 import dev.drove.common.http.ClusterHttpClient;
 import dev.drove.common.http.NodeEndpoint;
 import dev.drove.common.testkit.ZookeeperExtension;
+import dev.drove.controller.auth.InstanceTokens;
 import dev.drove.controller.cluster.ClusterModule;
 import dev.drove.controller.cluster.ControllerMessagesResource;
 import dev.drove.controller.leadership.LeaderElection;
@@ -48,6 +49,7 @@ final class TestController implements AutoCloseable {
                 binder -> {
                     binder.bind(CuratorFramework.class).toInstance(curator);
                     binder.bind(ClusterHttpClient.class).toInstance(client);
+                    binder.bind(InstanceTokens.class).toInstance(InstanceTokens.withRandomSecret());
                 });
         injector.getInstance(ApplicationEngine.class);
         this.intake = new DropwizardClientExtension(injector.getInstance(ControllerMessagesResource.class),

@@ -1,6 +1,8 @@
 package dev.drove.controller.scheduler;
 
-import org.junit.jupiter.api.Test;
+import com.codahale.metrics.MetricRegistry;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,14 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ConcurrentPlacementTest {
 
-    @Test
-    void placementsFromManyThreadsNeverShareACore() throws Exception {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(PlacementStrategy.class)
+    void placementsFromManyThreadsNeverShareACore(PlacementStrategy strategy) throws Exception {
         var builders = new ArrayList<TestExecutors.Builder>();
         for (int i = 0; i < 10; i++) {
             builders.add(host("h" + i).node(16, 1 << 20).node(16, 1 << 20));
         }
         var resources = TestExecutors.cluster(builders.toArray(TestExecutors.Builder[]::new));
-        var scheduler = new Scheduler(resources, new Random(9));
+        var scheduler = new Scheduler(resources, strategy, new Random(9), new MetricRegistry());
         var pool = Executors.newFixedThreadPool(8);
         try {
             var jobs = new ArrayList<Callable<List<Placement>>>();

@@ -1,10 +1,12 @@
 package dev.drove.controller.scheduler;
 
+import com.codahale.metrics.MetricRegistry;
 import dev.drove.models.application.placement.AnyPlacement;
 import dev.drove.models.application.placement.MaxNPerHostPlacement;
 import dev.drove.models.application.placement.OnePerHostPlacement;
 import dev.drove.models.application.placement.PlacementPolicy;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,9 +20,10 @@ import static dev.drove.controller.scheduler.TestExecutors.memoryOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * 200 random placements, releases and executor reports on 20 executors, checked after every step against a model
- * kept apart from the book: no core is ever given twice, cores and memory always come from one node, the book's core
- * states and free memory match the model, and an ANY placement fails only when no node could take it.
+ * 200 random placements, releases and executor reports on 20 executors, with each placement strategy, checked after
+ * every step against a model kept apart from the book: no core is ever given twice, cores and memory always come from
+ * one node, the book's core states and free memory match the model, and an ANY placement fails only when no node
+ * could take it.
  */
 class RandomizedPlacementTest {
     private static final int EXECUTORS = 20;
@@ -61,15 +64,16 @@ class RandomizedPlacementTest {
     private final Map<String, Layout> layouts = new HashMap<>();
     private final List<Held> held = new ArrayList<>();
 
-    @Test
-    void randomPlacementsAndReleasesNeverDoubleAllocateACore() {
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(PlacementStrategy.class)
+    void randomPlacementsAndReleasesNeverDoubleAllocateACore(PlacementStrategy strategy) {
         var resources = new ClusterResources();
         for (int i = 0; i < EXECUTORS; i++) {
             var layout = randomLayout("h" + i);
             layouts.put(TestExecutors.idOf(layout.hostname()), layout);
             resources.update(layout.builder().build());
         }
-        var scheduler = new Scheduler(resources, new Random(random.nextLong()));
+        var scheduler = new Scheduler(resources, strategy, new Random(random.nextLong()), new MetricRegistry());
         int placed = 0;
         int released = 0;
         int refused = 0;

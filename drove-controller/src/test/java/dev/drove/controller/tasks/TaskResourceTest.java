@@ -3,6 +3,7 @@ package dev.drove.controller.tasks;
 import dev.drove.common.errors.ApiException;
 import dev.drove.common.errors.CommandValidationException;
 import dev.drove.common.testkit.ZookeeperExtension;
+import dev.drove.controller.specrules.HostAccessRules;
 import dev.drove.controller.statestore.ZkClusterStateStore;
 import dev.drove.controller.statestore.ZkTaskStore;
 import dev.drove.models.api.ApiResponse;
@@ -58,7 +59,7 @@ class TaskResourceTest {
         tasks = new ZkTaskStore(curator);
         clusterState = new ZkClusterStateStore(curator);
         engine = TestTasks.leadingEngine(tasks, new TestTasks.ExecutorLink());
-        resource = new TaskResource(engine, tasks, clusterState);
+        resource = new TaskResource(engine, tasks, clusterState, HostAccessRules.DEFAULTS);
     }
 
     @AfterEach
@@ -68,14 +69,14 @@ class TaskResourceTest {
 
     @Test
     void theDocsCreateAnswersTheQualifiedTaskIdAndTheDocsKillTheTaskId() {
-        var created = resource.submit("""
+        var created = resource.submit(null, """
                 {"type": "CREATE", "spec": %s, "opSpec": %s}""".formatted(SPEC, OP_SPEC));
         assertThat(created.isSuccessful()).isTrue();
         assertThat(created.data().taskId()).isEqualTo("TEST_APP-T0012");
         assertThat(created.message()).isEqualTo("success");
 
         org.awaitility.Awaitility.await().until(() -> !engine.isBusy(APP, "T0012"));
-        var killed = resource.submit("""
+        var killed = resource.submit(null, """
                 {"type": "KILL", "sourceAppName": "TEST_APP", "taskId": "T0012", "opSpec": %s}""".formatted(OP_SPEC));
         assertThat(killed.data().taskId()).isEqualTo("T0012");
     }
@@ -87,7 +88,7 @@ class TaskResourceTest {
                 SPEC.replace("\"resources\": [{\"type\": \"CPU\", \"count\": 1}, "
                         + "{\"type\": \"MEMORY\", \"sizeInMB\": 128}],", "").replace("T0012", "bad id"), OP_SPEC);
 
-        assertThatThrownBy(() -> resource.submit(body))
+        assertThatThrownBy(() -> resource.submit(null, body))
                 .isInstanceOfSatisfying(CommandValidationException.class, e -> assertThat(e.errors())
                         .anySatisfy(error -> assertThat(error).contains("spec.resources"))
                         .anySatisfy(error -> assertThat(error).contains("spec.taskId")));
@@ -117,7 +118,7 @@ class TaskResourceTest {
 
         assertThatThrownBy(() -> resource.validateSpec(SPEC)).isInstanceOf(ApiException.class)
                 .hasMessageContaining("maintenance");
-        assertThatThrownBy(() -> resource.submit("""
+        assertThatThrownBy(() -> resource.submit(null, """
                 {"type": "CREATE", "spec": %s, "opSpec": %s}""".formatted(SPEC, OP_SPEC)))
                 .isInstanceOf(ApiException.class).hasMessageContaining("maintenance");
         assertThat(tasks.all()).isEmpty();

@@ -5,7 +5,9 @@ import com.google.inject.Provides;
 import dev.drove.common.auth.ClusterAuthConfig;
 import dev.drove.common.discovery.LeaderObserver;
 import dev.drove.common.discovery.NodeDataStore;
+import dev.drove.common.http.ClusterClientTimeouts;
 import dev.drove.common.http.ClusterHttpClient;
+import dev.drove.common.http.ClusterTls;
 import dev.drove.common.messages.ControllerMessage;
 import dev.drove.common.messages.MessageSender;
 import dev.drove.executor.engine.ContainerEngine;
@@ -71,25 +73,36 @@ public final class ClusterModule extends AbstractModule {
         return new LeaderObserver(curator);
     }
 
+    /** Reports go to the leader with the executor secret, trusting the leader's certificate as clusterTls says. */
     @Provides
     @Singleton
-    MessageSender messageSender() {
-        return new MessageSender(new ClusterHttpClient(auth.credentials(NodeType.EXECUTOR, endpoint.hostname())));
+    MessageSender messageSender(ClusterTls tls) {
+        return new MessageSender(new ClusterHttpClient(auth.credentials(NodeType.EXECUTOR, endpoint.hostname()),
+                ClusterClientTimeouts.DEFAULTS, tls));
     }
 
+    /** Reports, and a snapshot of the node data at start, on a new leader and every publish period. */
     @Provides
     @Singleton
-    StateReporter stateReporter(LeaderObserver leaders, MessageSender sender) {
-        return new StateReporter(leaders, sender);
+    StateReporter stateReporter(LeaderObserver leaders, MessageSender sender, Instances instances, ResourceBook book,
+                                ExecutorResources offer, ExecutorStatus status) {
+        return new StateReporter(leaders, sender,
+                () -> ControllerMessage.executorSnapshot(nodeData(instances, book, offer, status)), publishPeriod);
     }
 
     @Provides
     @Singleton
     NodePublisher nodePublisher(NodeDataStore store, Instances instances, ResourceBook book,
                                 ExecutorResources offer, ExecutorStatus status) {
-        return new NodePublisher(store, () -> new ExecutorNodeData(endpoint.hostname(), endpoint.port(),
-                endpoint.transportType(), new Date(), book.snapshot(), instances.instances(), instances.tasks(),
-                instances.serviceInstances(), offer.tags(), Map.of(), status.state()), publishPeriod);
+        return new NodePublisher(store, () -> nodeData(instances, book, offer, status), publishPeriod);
+    }
+
+    /** This executor's node data as it is now: what ZooKeeper and the leader's snapshots carry. */
+    private ExecutorNodeData nodeData(Instances instances, ResourceBook book, ExecutorResources offer,
+                                      ExecutorStatus status) {
+        return new ExecutorNodeData(endpoint.hostname(), endpoint.port(), endpoint.transportType(), new Date(),
+                book.snapshot(), instances.instances(), instances.tasks(), instances.serviceInstances(), offer.tags(),
+                Map.of(), status.state());
     }
 
     @Provides

@@ -13,8 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Starts and stops the executor's moving parts in the one order that loses nothing: container events first (so a
  * death during recovery is seen), reporting wired before recovery (so adopted instances' states reach the leader),
- * then node data. On stop the instance machines are detached and the containers keep running, for the next start
- * to adopt.
+ * then node data and the snapshots that admit this executor to the leader. On stop the instance machines are
+ * detached and the containers keep running, for the next start to adopt.
  */
 public final class ExecutorLifecycle implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorLifecycle.class);
@@ -55,6 +55,7 @@ public final class ExecutorLifecycle implements Managed {
         reporter.start();
         recovery.recover();
         publisher.start();
+        reporter.startSnapshots(); // the leader admits this executor on its first authenticated message
         reaper.start();
         LOG.info("Executor {} ({}:{}) is up", endpoint.executorId(), endpoint.hostname(), endpoint.port());
     }

@@ -4,6 +4,7 @@
  * <pre>
  * start-up:  StartupRecovery --adopt labelled containers--> Instances
  * changes:   Instances --InstanceListener--> StateReporter --POST /apis/v1/messages--> leader (queued, retried)
+ * snapshots: StateReporter --EXECUTOR_SNAPSHOT at start, every 20 s, on a new leader--> leader (admits this executor)
  *                                        \-> NodePublisher --ephemeral /executor/{host}-{port}--> ZooKeeper
  * commands:  leader --ExecutorMessagesResource--> Instances | ExecutorStatus (blacklist)
  * </pre>

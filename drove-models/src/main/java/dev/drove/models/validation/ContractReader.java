@@ -73,10 +73,15 @@ public final class ContractReader {
         }
     }
 
+    /**
+     * Reads {@code json} as a {@code type}. A key given twice in one object is an error ("Duplicate field 'x'"): which
+     * value would count is not something a user should have to guess.
+     */
     public <T> Reading<T> read(String json, Class<T> type) {
         var unknown = new UnknownFieldCollector();
         try {
-            var value = mapper.readerFor(type).withHandler(unknown).<T>readValue(json);
+            var value = mapper.readerFor(type).with(JsonParser.Feature.STRICT_DUPLICATE_DETECTION).withHandler(unknown)
+                    .<T>readValue(json);
             return finish(value, unknown);
         } catch (IOException e) {
             return failed(e, unknown);

@@ -92,6 +92,10 @@ class BrokenSpecsTest {
                         "resources[0].count must be greater than or equal to 1"),
                 app("zero memory", s -> at(s, "resources", 1).put("sizeInMB", 0),
                         "resources[1].sizeInMB must be greater than or equal to 1"),
+                app("100000 CPU cores", s -> at(s, "resources", 0).put("count", 100_000),
+                        "resources[0].count must be less than or equal to 16384"),
+                app("more than a PiB of memory", s -> at(s, "resources", 1).put("sizeInMB", (1L << 30) + 1),
+                        "resources[1].sizeInMB must be less than or equal to 1073741824"),
                 app("no MEMORY requirement", s -> ((ArrayNode) s.get("resources")).remove(1),
                         "resources must contain exactly one MEMORY requirement, found 0"),
                 app("two CPU requirements", s -> ((ArrayNode) s.get("resources")).addObject()
@@ -278,6 +282,18 @@ class BrokenSpecsTest {
                 "has an unknown field 'extras'; it is ignored",
                 "exposedPorts[0] has an unknown field 'aliases'; it is ignored",
                 "healthcheck.mode has an unknown field 'retries'; it is ignored");
+    }
+
+    @Test
+    void aKeyGivenTwiceIsAnErrorNamingItRatherThanOneValuePicked() {
+        var twice = "{\"type\": \"SCALE\", \"appId\": \"billing-1\", \"requiredInstances\": 2, "
+                + "\"requiredInstances\": 3}";
+
+        var reading = ContractReader.standard().read(twice, ApplicationOperation.class);
+
+        assertThat(reading.value()).isEmpty();
+        assertThat(reading.report().errors()).containsExactly(
+                "body is not valid JSON (line 1, column 84): Duplicate field 'requiredInstances'");
     }
 
     private static Row app(String name, Consumer<ObjectNode> breakIt, String... errors) {
