@@ -21,12 +21,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -160,7 +162,10 @@ class ChaosIT {
                 detail = "kill -9 " + victim.name() + ", back after " + down.toMillis() + " ms";
             }
             case KILL_EXECUTOR_PAST_GRACE -> {
-                var victim = cluster.executors().get(random.nextInt(cluster.executors().size()));
+                // the busier executor, so there is something to replace
+                var victim = cluster.executors().stream().max(Comparator.comparingInt(
+                        e -> beforeByExecutor.getOrDefault(ClusterProbe.executorId(e), Set.of()).size()))
+                        .orElseThrow();
                 var victimId = ClusterProbe.executorId(victim);
                 victim.kill();
                 var away = ClusterProbe.timeUntil("the instances of " + victim.name() + " are replaced elsewhere",
@@ -194,7 +199,7 @@ class ChaosIT {
                     }
                 }
                 explained = scaledDown;
-                detail = accepted + " of 8 SCALEs accepted, now " + new java.util.TreeMap<>(expected).values();
+                detail = accepted + " of 8 SCALEs accepted, now " + new TreeMap<>(expected).values();
             }
             default -> throw new IllegalArgumentException("No injection for " + fault);
         }

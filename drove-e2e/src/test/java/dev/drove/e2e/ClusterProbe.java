@@ -10,6 +10,7 @@ import dev.drove.models.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
 import java.util.stream.StreamSupport;
 
 import static org.awaitility.Awaitility.await;
@@ -148,11 +150,11 @@ final class ClusterProbe {
 
     private static boolean isOf(Container container, String appId) {
         var names = container.getNames();
-        return names != null && java.util.Arrays.stream(names).anyMatch(n -> n.startsWith("/" + appId + "-"));
+        return names != null && Arrays.stream(names).anyMatch(n -> n.startsWith("/" + appId + "-"));
     }
 
     /** Runs {@code check} until it passes, returning how long that took. */
-    static Duration timeUntil(String what, Duration within, java.util.concurrent.Callable<Boolean> check) {
+    static Duration timeUntil(String what, Duration within, Callable<Boolean> check) {
         long start = System.nanoTime();
         await(what).atMost(within).pollInterval(Duration.ofMillis(250)).until(check);
         return Duration.ofNanos(System.nanoTime() - start);

@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
+import java.util.TreeMap;
 
 import static dev.drove.e2e.ClusterProbe.LONG;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -112,7 +113,7 @@ class ExecutorFaultsIT {
         System.out.printf("[executor lost] %d instance(s) of %s replaced %.1f s after kill -9%n", onVictim.size(),
                 victim.name(), replaced.toMillis() / 1000.0);
         var old = probe.leaderApi().get("/apis/v1/applications/" + APP_ID + "/instances/old").data();
-        var lost = new java.util.TreeMap<String, String>();
+        var lost = new TreeMap<String, String>();
         old.forEach(i -> {
             if (onVictim.contains(i.get("instanceId").asText())) {
                 lost.put(i.get("instanceId").asText(), i.path("state").asText());
