@@ -5,6 +5,7 @@ import dev.drove.common.discovery.NodeDataStore;
 import dev.drove.common.errors.ApiException;
 import dev.drove.controller.auth.Roles;
 import dev.drove.controller.cluster.AdmittedExecutors;
+import dev.drove.controller.scheduler.Blacklist;
 import dev.drove.controller.maintenance.MaintenanceMode;
 import dev.drove.controller.statestore.ApplicationStore;
 import dev.drove.controller.statestore.ClusterStateStore;
@@ -18,6 +19,7 @@ import dev.drove.models.application.ApplicationState;
 import dev.drove.models.cluster.ClusterStateData;
 import dev.drove.models.info.nodedata.ControllerNodeData;
 import dev.drove.models.info.nodedata.ExecutorNodeData;
+import dev.drove.models.info.nodedata.ExecutorState;
 import dev.drove.models.localservice.ActivationState;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -50,13 +52,15 @@ public final class ClusterResource {
     private final ClusterStateStore clusterState;
     private final MaintenanceMode maintenance;
     private final AdmittedExecutors admitted;
+    private final Blacklist blacklist;
 
     @Inject
     ClusterResource(NodeDataStore nodes, ApplicationStore applications, ApplicationViews views, TaskStore tasks,
                     LocalServiceStore localServices, ClusterStateStore clusterState, MaintenanceMode maintenance,
-                    AdmittedExecutors admitted) {
+                    AdmittedExecutors admitted, Blacklist blacklist) {
         this.nodes = nodes;
         this.admitted = admitted;
+        this.blacklist = blacklist;
         this.applications = applications;
         this.views = views;
         this.tasks = tasks;
@@ -72,7 +76,7 @@ public final class ClusterResource {
      */
     @GET
     public ApiResponse<ClusterSummary> summary() {
-        var executors = admittedExecutors().stream().map(ClusterResource::executorSummary).toList();
+        var executors = admittedExecutors().stream().map(this::summary).toList();
         var apps = applications.all();
         var services = localServices.all();
         int freeCores = executors.stream().mapToInt(ExecutorSummary::freeCores).sum();
@@ -97,7 +101,7 @@ public final class ClusterResource {
     @GET
     @Path("/executors")
     public ApiResponse<List<ExecutorSummary>> executors() {
-        return ApiResponse.success(admittedExecutors().stream().map(ClusterResource::executorSummary).toList());
+        return ApiResponse.success(admittedExecutors().stream().map(this::summary).toList());
     }
 
     /** Everything one executor published: resources, instances, tasks, tags (404 for an unknown id). */
@@ -152,13 +156,22 @@ public final class ClusterResource {
                 ? node.state().executorId() : ExecutorId.of(node.hostname(), node.port());
     }
 
-    static ExecutorSummary executorSummary(ExecutorNodeData node) {
+    /**
+     * The executor's summary with the state the controller's blacklist book gives it when it has a word on it: the
+     * book is ahead of the executor (BLACKLIST_REQUESTED while its instances move away, ACTIVE as soon as it is
+     * unblacklisted), as the scheduler also trusts it.
+     */
+    private ExecutorSummary summary(ExecutorNodeData node) {
+        return executorSummary(node, blacklist.stateOf(executorId(node)).orElse(node.executorState()));
+    }
+
+    private static ExecutorSummary executorSummary(ExecutorNodeData node, ExecutorState state) {
         var resources = node.state();
         var cpus = resources == null ? null : resources.cpus();
         var memory = resources == null ? null : resources.memory();
         return new ExecutorSummary(executorId(node), node.hostname(), node.port(), node.transportType(),
                 cpus == null ? 0 : cpus.freeCoreCount(), cpus == null ? 0 : cpus.usedCoreCount(),
                 memory == null ? 0 : memory.freeMB(), memory == null ? 0 : memory.usedMB(),
-                node.tags(), node.executorState());
+                node.tags(), state);
     }
 }

@@ -10,6 +10,7 @@ import dev.drove.controller.leadership.LeaderElection;
 import dev.drove.controller.maintenance.MaintenanceMode;
 import dev.drove.controller.operations.ApplicationEngine;
 import dev.drove.controller.operations.LifecycleOptions;
+import dev.drove.controller.scheduler.Blacklist;
 import dev.drove.controller.scheduler.Scheduler;
 import dev.drove.controller.statestore.ApplicationStore;
 import dev.drove.controller.statestore.InstanceStore;
@@ -37,6 +38,12 @@ public final class BlacklistModule extends AbstractModule {
     BlacklistBook blacklistBook(CuratorFramework curator, Scheduler scheduler) {
         var book = new BlacklistBook(curator, Clock.systemUTC());
         scheduler.blacklistWith(book);
+        return book;
+    }
+
+    /** The book as the API reads it: the state it gives each executor in /cluster/executors. */
+    @Provides
+    Blacklist blacklist(BlacklistBook book) {
         return book;
     }
 

@@ -10,12 +10,14 @@ import dev.drove.common.http.ClusterTls;
 import dev.drove.common.http.NodeEndpoint;
 import dev.drove.common.testkit.ZookeeperExtension;
 import dev.drove.controller.cluster.AdmittedExecutors;
-import dev.drove.controller.specrules.HostAccessRules;
 import dev.drove.controller.events.EventBus;
 import dev.drove.controller.leadership.LeaderElection;
 import dev.drove.controller.maintenance.MaintenanceMode;
+import dev.drove.controller.scheduler.Blacklist;
+import dev.drove.controller.specrules.HostAccessRules;
 import dev.drove.controller.statestore.StateStoreModule;
 import dev.drove.controller.statestore.ZkClusterStateStore;
+import dev.drove.models.info.nodedata.ExecutorState;
 import dev.drove.models.info.nodedata.NodeTransportType;
 import dev.drove.models.json.Json;
 import io.dropwizard.core.Application;
@@ -41,6 +43,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -60,6 +63,8 @@ final class ApiServer implements AutoCloseable {
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     /** Executors the API must treat as not authenticated (every other one counts as admitted). */
     final Set<String> unadmitted = ConcurrentHashMap.newKeySet();
+    /** What the controller's blacklist book says of an executor (absent: no word, its own state counts). */
+    final Map<String, ExecutorState> rotation = new ConcurrentHashMap<>();
     private final CuratorFramework curator;
     private final LeaderElection election;
     private final Injector injector;
@@ -87,6 +92,7 @@ final class ApiServer implements AutoCloseable {
             binder.bind(ApplicationOperations.class).toInstance(operations);
             binder.bind(ClusterTls.class).toInstance(ClusterTls.jvmDefault());
             binder.bind(AdmittedExecutors.class).toInstance(executorId -> !unadmitted.contains(executorId));
+            binder.bind(Blacklist.class).toInstance(executorId -> Optional.ofNullable(rotation.get(executorId)));
             binder.bind(HostAccessRules.class).toInstance(hostAccess);
             binder.bind(MaintenanceMode.class).toInstance(new MaintenanceMode(new ZkClusterStateStore(curator),
                     new EventBus(Duration.ofHours(1)), self.hostname(), Duration.ZERO, Clock.systemUTC()));

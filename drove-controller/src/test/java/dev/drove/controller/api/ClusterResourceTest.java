@@ -4,6 +4,7 @@ import dev.drove.common.discovery.NodeDataStore;
 import dev.drove.common.testkit.ZookeeperExtension;
 import dev.drove.controller.statestore.ClusterStateStore;
 import dev.drove.models.cluster.ClusterState;
+import dev.drove.models.info.nodedata.ExecutorState;
 import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,6 +77,18 @@ class ClusterResourceTest {
         assertThat(summary.get("usedMemory").asLong()).isEqualTo(128);
         assertThat(summary.at("/tags/0").asText()).isEqualTo("ppessdev");
         assertThat(summary.get("state").asText()).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void anExecutorBeingBlacklistedShowsTheBooksStateBeforeItsOwn() {
+        api.rotation.put(EXECUTOR_ID, ExecutorState.BLACKLIST_REQUESTED);
+
+        assertThat(api.get("/apis/v1/cluster/executors").json().at("/data/0/state").asText())
+                .as("the executor itself still publishes ACTIVE").isEqualTo("BLACKLIST_REQUESTED");
+
+        api.rotation.put(EXECUTOR_ID, ExecutorState.ACTIVE);
+
+        assertThat(api.get("/apis/v1/cluster/executors").json().at("/data/0/state").asText()).isEqualTo("ACTIVE");
     }
 
     @Test
