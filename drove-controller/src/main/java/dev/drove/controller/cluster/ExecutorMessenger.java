@@ -3,6 +3,7 @@ package dev.drove.controller.cluster;
 import dev.drove.common.messages.ApplicationInstanceSpec;
 import dev.drove.common.messages.ExecutorAddress;
 import dev.drove.common.messages.ExecutorMessage;
+import dev.drove.common.messages.MessageResponse;
 import dev.drove.common.messages.MessageSender;
 import dev.drove.common.messages.MessageStatus;
 import org.slf4j.Logger;
@@ -13,7 +14,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * Sends START_INSTANCE and STOP_INSTANCE to executors (contract §4). An undelivered message (FAILED: no answer, a
+ * Sends messages to executors (contract §4): START_INSTANCE and STOP_INSTANCE itself, and through {@link #deliver}
+ * those of tasks and local services. An undelivered message (FAILED: no answer, a
  * non-200 status, or the executor not known yet) is sent again every {@code retryInterval} until {@code retryFor}
  * has passed (the original: 1 s apart, up to 30 s); the same message is resent, so an executor can recognise a
  * repeat by its header id. A REJECTED answer is final and comes back with the executor's reason.
@@ -24,7 +26,7 @@ public final class ExecutorMessenger {
     public static final Duration DEFAULT_RETRY_FOR = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(ExecutorMessenger.class);
 
-    private final MessageSender sender;
+    private final Function<ExecutorMessage, MessageResponse> sender;
     private final Function<String, Optional<ExecutorAddress>> addresses;
     private final Duration retryInterval;
     private final Duration retryFor;
@@ -32,6 +34,16 @@ public final class ExecutorMessenger {
     /** @param addresses where an executor listens, by executor id ({@link ExecutorTracker#address}) */
     public ExecutorMessenger(MessageSender sender, Function<String, Optional<ExecutorAddress>> addresses,
                              Duration retryInterval, Duration retryFor) {
+        this(sender::send, addresses, retryInterval, retryFor);
+    }
+
+    /**
+     * @param sender    delivers one message once ({@code MessageSender::send})
+     * @param addresses where an executor listens, by executor id ({@link ExecutorTracker#address})
+     */
+    public ExecutorMessenger(Function<ExecutorMessage, MessageResponse> sender,
+                             Function<String, Optional<ExecutorAddress>> addresses, Duration retryInterval,
+                             Duration retryFor) {
         this.sender = sender;
         this.addresses = addresses;
         this.retryInterval = retryInterval;
@@ -50,7 +62,12 @@ public final class ExecutorMessenger {
                 address -> ExecutorMessage.stopInstance(address, instanceId));
     }
 
-    private Delivery deliver(String executorId, String what, Function<ExecutorAddress, ExecutorMessage> build)
+    /**
+     * Delivers the message {@code build} makes for the executor's current address, resending it as the class says.
+     *
+     * @param what the message as a log line names it, such as {@code "START_TASK TI-1"}
+     */
+    public Delivery deliver(String executorId, String what, Function<ExecutorAddress, ExecutorMessage> build)
             throws InterruptedException {
         long deadline = System.nanoTime() + retryFor.toNanos();
         ExecutorMessage message = null;
@@ -65,7 +82,7 @@ public final class ExecutorMessenger {
                 if (message == null || !message.address().equals(address.get())) {
                     message = build.apply(address.get());
                 }
-                var answer = sender.send(message);
+                var answer = sender.apply(message);
                 if (answer.status() != MessageStatus.FAILED) {
                     if (answer.status() == MessageStatus.REJECTED) {
                         log.warn("Executor {} refused {}: {}", executorId, what, answer.message());
