@@ -3,20 +3,25 @@
 #   1. the Docker engine (dockerd) is installed   -> apt-get install docker.io when it is missing;
 #   2. a statically linked busybox exists          -> apt-get install busybox-static when /bin/busybox is missing or
 #                                                     dynamic (the test images are FROM scratch and copy it in);
-#   3. the engine answers on its socket            -> systemctl start docker (systemd as PID 1), otherwise
+#   3. the engine keeps containers running while it restarts ("live-restore": true in /etc/docker/daemon.json,
+#      written when the file is missing; a running engine is told to reload it with SIGHUP) -- the executor's
+#      engine-restart tests rely on it, and it is what an executor host wants anyway;
+#   4. the engine answers on its socket            -> systemctl start docker (systemd as PID 1), otherwise
 #                                                     nohup dockerd in the background, then wait up to 60 s.
 # Idempotent: on a machine where all of that already holds it only reports. Needs root for steps that change
 # something. Runs unattended (CI=true, no stdin).
 #
 # Overridable for testing the script itself: DOCKER_SOCKET (default /var/run/docker.sock),
 # DROVE_DOCKERD_LOG (default /var/log/drove-dockerd.log), DROVE_DOCKERD_WAIT_SECONDS (default 60),
-# DROVE_TEST_BUSYBOX (the busybox the test images use, default /bin/busybox).
+# DROVE_TEST_BUSYBOX (the busybox the test images use, default /bin/busybox),
+# DROVE_DOCKER_CONFIG (the engine's configuration file, default /etc/docker/daemon.json).
 set -euo pipefail
 
 DOCKER_SOCKET="${DOCKER_SOCKET:-/var/run/docker.sock}"
 DOCKERD_LOG="${DROVE_DOCKERD_LOG:-/var/log/drove-dockerd.log}"
 WAIT_SECONDS="${DROVE_DOCKERD_WAIT_SECONDS:-60}"
 BUSYBOX="${DROVE_TEST_BUSYBOX:-/bin/busybox}"
+DOCKER_CONFIG_FILE="${DROVE_DOCKER_CONFIG:-/etc/docker/daemon.json}"
 export DEBIAN_FRONTEND=noninteractive
 
 say() { echo "ensure-docker: $*"; }
@@ -147,6 +152,61 @@ ensure_engine_running() {
     exit 1
 }
 
+# Writes "live-restore": true into the engine's configuration when the file is missing, or adds it with jq when the
+# file exists without the key. An explicit "live-restore": false is the operator's choice and is left alone.
+ensure_live_restore_configured() {
+    if [[ ! -e "$DOCKER_CONFIG_FILE" ]]; then
+        mkdir -p "$(dirname "$DOCKER_CONFIG_FILE")"
+        echo '{ "live-restore": true }' >"$DOCKER_CONFIG_FILE"
+        say "Wrote $DOCKER_CONFIG_FILE with live-restore enabled (containers keep running while the engine restarts)."
+        return
+    fi
+    if grep -q '"live-restore"[[:space:]]*:[[:space:]]*true' "$DOCKER_CONFIG_FILE"; then
+        say "Live restore is configured in $DOCKER_CONFIG_FILE."
+    elif grep -q '"live-restore"' "$DOCKER_CONFIG_FILE"; then
+        say "$DOCKER_CONFIG_FILE turns live-restore off; leaving it (engine restarts will stop containers)." >&2
+    elif command -v jq >/dev/null 2>&1; then
+        local merged
+        merged="$(jq '. + {"live-restore": true}' "$DOCKER_CONFIG_FILE")"
+        echo "$merged" >"$DOCKER_CONFIG_FILE"
+        say "Added live-restore to $DOCKER_CONFIG_FILE."
+    else
+        say "$DOCKER_CONFIG_FILE has no live-restore key and jq is missing to add it; add \"live-restore\": true by hand." >&2
+    fi
+}
+
+live_restore_enabled() {
+    command -v docker >/dev/null 2>&1 || return 1
+    [[ "$(DOCKER_HOST="unix://$DOCKER_SOCKET" docker info --format '{{.LiveRestoreEnabled}}' 2>/dev/null)" == true ]]
+}
+
+# A running engine that predates the configuration rereads it on SIGHUP (live-restore is a reloadable option).
+ensure_live_restore_active() {
+    if live_restore_enabled; then
+        say "The engine has live restore enabled."
+        return
+    fi
+    local pid
+    pid="$(pidof dockerd 2>/dev/null | awk '{print $1}')" || true
+    if [[ -z "$pid" ]]; then
+        say "Cannot tell whether live restore is on (no dockerd process visible)." >&2
+        return
+    fi
+    say "Asking the running engine (pid $pid) to reload $DOCKER_CONFIG_FILE."
+    kill -HUP "$pid"
+    local deadline=$((SECONDS + 10))
+    while ((SECONDS < deadline)); do
+        if live_restore_enabled; then
+            say "The engine has live restore enabled."
+            return
+        fi
+        sleep 1
+    done
+    say "The engine still reports live restore off; engine restarts will stop containers." >&2
+}
+
 ensure_dockerd_installed
 ensure_static_busybox
+ensure_live_restore_configured
 ensure_engine_running
+ensure_live_restore_active
