@@ -1,11 +1,10 @@
 package dev.drove.controller.scheduler;
 
-import org.apache.commons.jexl3.JexlException;
 import org.apache.commons.jexl3.JexlScript;
 
 /**
- * RULE_BASED: executors for which the rule gives true. A rule that fails while running, or gives something other
- * than true or false, rejects the executor and says so.
+ * RULE_BASED: executors for which the rule gives true. A rule that fails while running (however it fails), or gives
+ * something other than true or false, rejects the executor and says so; it never fails the placement itself.
  */
 final class RuleFilter implements NodeFilter {
     private final String rule;
@@ -26,7 +25,7 @@ final class RuleFilter implements NodeFilter {
         Object result;
         try {
             result = RuleLanguage.evaluate(script, request, executor);
-        } catch (JexlException e) {
+        } catch (RuntimeException e) {
             return Verdict.reject("cannot be checked by rule '%s': %s", rule, RuleLanguage.describe(e));
         }
         if (Boolean.TRUE.equals(result)) {

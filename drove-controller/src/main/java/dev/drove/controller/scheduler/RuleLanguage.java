@@ -7,11 +7,11 @@ import org.apache.commons.jexl3.JexlFeatures;
 import org.apache.commons.jexl3.JexlInfo;
 import org.apache.commons.jexl3.JexlScript;
 import org.apache.commons.jexl3.MapContext;
-import org.apache.commons.jexl3.introspection.JexlPermissions;
 
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The expression language of RULE_BASED placement, for both {@code ruleType}s (HOPE and MVEL): Apache Commons JEXL 3,
@@ -29,7 +29,8 @@ import java.util.TreeSet;
  * instances                     containers of the request's group already there
  * cpus, memoryMB                what the request asks for
  * </pre>
- * A rule must give true or false. The engine and compiled scripts are thread-safe.
+ * A rule must give true or false. The engine and compiled scripts are thread-safe. {@link RuleCosts} keeps every rule
+ * cheap to evaluate: at most 1,024 characters, reading methods only, regular expressions under a step budget.
  */
 final class RuleLanguage {
     static final Set<String> VARIABLES = Set.of("executorId", "hostname", "tags", "metadata", "state", "freeCores",
@@ -48,7 +49,8 @@ final class RuleLanguage {
                     .annotation(false)
                     .importPragma(false)
                     .namespacePragma(false))
-            .permissions(JexlPermissions.RESTRICTED)
+            .permissions(RuleCosts.permissions())
+            .arithmetic(new RuleCosts.Arithmetic(true))
             .strict(true)
             .safe(false)
             .silent(false)
@@ -67,6 +69,10 @@ final class RuleLanguage {
     static JexlScript compile(String rule) {
         if (rule == null || rule.isBlank()) {
             throw new InvalidRuleException("RULE_BASED rule is empty");
+        }
+        if (rule.length() > RuleCosts.MAX_RULE_LENGTH) {
+            throw new InvalidRuleException("RULE_BASED rule is %,d characters long; at most %,d are allowed"
+                    .formatted(rule.length(), RuleCosts.MAX_RULE_LENGTH));
         }
         JexlScript script;
         try {
@@ -89,7 +95,10 @@ final class RuleLanguage {
         return script;
     }
 
-    /** Evaluates a compiled rule for one executor and request; JEXL's errors come out as JexlException. */
+    /**
+     * Evaluates a compiled rule for one executor and request; JEXL's errors come out as JexlException, a regular
+     * expression that is broken or over its budget possibly unwrapped; {@link #describe} words each.
+     */
     static Object evaluate(JexlScript script, PlacementRequest request, ExecutorSnapshot executor) {
         var context = new MapContext(Map.ofEntries(
                 Map.entry("executorId", executor.id()),
@@ -109,10 +118,24 @@ final class RuleLanguage {
         return script.execute(context);
     }
 
-    /** JEXL's message without the "rule@1:10" prefix, with the position at the end. */
-    static String describe(JexlException e) {
+    /**
+     * JEXL's message without the "rule@1:10" prefix, with the position at the end; a regular expression that is
+     * broken or over its budget is described by its own words instead of JEXL's "error calling operator".
+     */
+    static String describe(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RuleCosts.RegexTooCostlyException) {
+                return cause.getMessage();
+            }
+            if (cause instanceof PatternSyntaxException broken) {
+                return "'%s' is not a regular expression: %s".formatted(broken.getPattern(), broken.getDescription());
+            }
+        }
         var message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        var info = e.getInfo();
+        if (!(e instanceof JexlException jexl)) {
+            return message;
+        }
+        var info = jexl.getInfo();
         var prefix = message.indexOf(' ');
         if (info != null && prefix > 0 && message.substring(0, prefix).contains("@")) {
             return message.substring(prefix + 1) + " at " + info.getLine() + ":" + info.getColumn();
