@@ -18,6 +18,9 @@
  *       labelled kit container (env, memory, cpuset, injected files, loopback ports) and talk to it.</li>
  *   <li>{@link dev.drove.common.testkit.TestCertificates}: a throwaway CA and a server certificate for loopback,
  *       made with the JDK's keytool, as PKCS12 stores for https connectors and {@code clusterTls}.</li>
+ *   <li>{@link dev.drove.common.testkit.ServicePackageContract} / {@link
+ *       dev.drove.common.testkit.ProductionConfigContract}: what every service's .deb and shipped production config
+ *       promise; each service's test extends them and adds its own sections.</li>
  * </ul>
  *
  * <p>Flow of a Docker test class:
