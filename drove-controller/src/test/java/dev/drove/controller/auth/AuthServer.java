@@ -23,6 +23,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.apache.curator.framework.CuratorFramework;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+import org.objenesis.Objenesis;
+import org.objenesis.ObjenesisStd;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +52,7 @@ final class AuthServer implements AutoCloseable {
     static final String EXECUTOR_SECRET = "auth-test-executor-secret";
     static final InstanceTokens TOKENS = InstanceTokens.of(new InstanceAuthConfig(INSTANCE_SECRET));
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Objenesis OBJENESIS = new ObjenesisStd(true);
 
     private final DropwizardTestSupport<Configuration> support;
 
@@ -102,14 +105,7 @@ final class AuthServer implements AutoCloseable {
      * build a class-registered resource while routing, before any filter.
      */
     private static Object unconstructed(Class<?> resource) {
-        try {
-            var unsafe = Class.forName("sun.misc.Unsafe").getDeclaredField("theUnsafe");
-            unsafe.setAccessible(true);
-            var allocate = unsafe.getType().getMethod("allocateInstance", Class.class);
-            return allocate.invoke(unsafe.get(null), resource);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot allocate " + resource, e);
-        }
+        return OBJENESIS.newInstance(resource);
     }
 
     /** {@code resources} (instances) served with the controller's auth in front. */
