@@ -7,5 +7,7 @@ cd "$(dirname "$0")/.."
 bash scripts/ensure-docker.sh
 bash scripts/ensure-browser.sh   # headless Chromium + chromedriver for the console's browser tests
 
+# -T 2: the controller's and the executor's modules (both need only drove-common) build and test side by side; the
+# end-to-end module waits for both.
 echo "Running the test suite (mvn verify)…"
-exec mvn -B -ntp verify "$@"
+exec mvn -B -ntp -T 2 verify "$@"

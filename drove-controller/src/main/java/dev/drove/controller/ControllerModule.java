@@ -17,6 +17,7 @@ import jakarta.inject.Singleton;
 import org.apache.curator.framework.CuratorFramework;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What the feature modules share: this controller's endpoint, the ZooKeeper client, its trust in other nodes'
@@ -74,6 +75,12 @@ final class ControllerModule extends AbstractModule {
             @Override
             public Optional<ApplicationState> state(String appId) {
                 return engine.state(appId);
+            }
+
+            /** Constant: the engine's states are read from the ApplicationStore, whose stamp covers them. */
+            @Override
+            public OptionalLong stateStamp() {
+                return OptionalLong.of(0);
             }
         };
     }

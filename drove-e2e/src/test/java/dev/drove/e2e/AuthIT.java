@@ -7,17 +7,13 @@ import dev.drove.common.testkit.DockerExtension;
 import dev.drove.common.testkit.TestImage;
 import dev.drove.common.testkit.TestImages;
 import dev.drove.models.json.Json;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -38,23 +34,14 @@ class AuthIT {
     private static final String TOKEN_HEADER = "App-Instance-Authorization";
     private static final Duration LONG = Duration.ofSeconds(120);
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    private TestingServer zookeeper;
-    private TestCluster cluster;
+    @RegisterExtension
+    static final ClusterExtension cluster = ClusterExtension.builder().withUserAuth().build();
+
     private String appImage;
 
     @BeforeEach
-    void startCluster(DockerClient docker) throws Exception {
+    void tagTheAppImage(DockerClient docker) throws Exception {
         appImage = TestImages.unpullable(docker, TestImage.APP);
-        zookeeper = new TestingServer(true);
-        cluster = new TestCluster(dir, zookeeper.getConnectString()).withUserAuth();
-    }
-
-    @AfterEach
-    void stopCluster(DockerClient docker) throws Exception {
-        cluster.close(docker);
-        zookeeper.close();
     }
 
     @Test

@@ -8,17 +8,13 @@ import dev.drove.common.testkit.DockerExtension;
 import dev.drove.common.testkit.TestImage;
 import dev.drove.common.testkit.TestImages;
 import dev.drove.models.json.Json;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -40,23 +36,14 @@ class BlacklistIT {
     private static final Duration LONG = Duration.ofSeconds(180);
     private static final Duration SAMPLE = Duration.ofMillis(200);
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    private TestingServer zookeeper;
-    private TestCluster cluster;
+    @RegisterExtension
+    static final ClusterExtension cluster = ClusterExtension.builder().build();
+
     private String image;
 
     @BeforeEach
-    void startCluster(DockerClient docker) throws Exception {
+    void tagTheAppImage(DockerClient docker) throws Exception {
         image = TestImages.unpullable(docker, TestImage.APP);
-        zookeeper = new TestingServer(true);
-        cluster = new TestCluster(dir, zookeeper.getConnectString());
-    }
-
-    @AfterEach
-    void stopCluster(DockerClient docker) throws Exception {
-        cluster.close(docker);
-        zookeeper.close();
     }
 
     @Test

@@ -22,6 +22,8 @@ final class ChaosReport {
                 .append("|----------------------------|-------|-------------------|------------------|----------|------|\n");
         byFault.forEach((fault, list) -> table.append(row(fault.name(), list)));
         table.append(row("ALL", outcomes));
+        byFault.keySet().forEach(fault -> table.append(String.format("  %s: %s%n", fault.name(),
+                fault.description())));
         return table.append(String.format("Faults survived: %d of %d; containers lost: %d%n", outcomes.size(),
                 outcomes.size(), outcomes.stream().mapToInt(ChaosIT.Outcome::lost).sum())).toString();
     }

@@ -10,17 +10,13 @@ import dev.drove.common.testkit.TestImage;
 import dev.drove.common.testkit.TestImages;
 import dev.drove.common.testkit.ZookeeperExtension;
 import dev.drove.models.json.Json;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -48,23 +44,14 @@ class ClusterAuthIT {
     private static final String NOT_AUTHENTICATED = "published itself but has not authenticated; "
             + "check clusterAuth.secrets";
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    private TestingServer zookeeper;
-    private TestCluster cluster;
+    @RegisterExtension
+    static final ClusterExtension cluster = ClusterExtension.builder().build();
+
     private String image;
 
     @BeforeEach
-    void startCluster(DockerClient docker) throws Exception {
+    void tagTheAppImage(DockerClient docker) throws Exception {
         image = TestImages.unpullable(docker, TestImage.APP);
-        zookeeper = new TestingServer(true);
-        cluster = new TestCluster(dir, zookeeper.getConnectString());
-    }
-
-    @AfterEach
-    void stopCluster(DockerClient docker) throws Exception {
-        cluster.close(docker);
-        zookeeper.close();
     }
 
     @Test
@@ -77,7 +64,7 @@ class ClusterAuthIT {
         var badId = ExecutorId.of(EXECUTOR_HOST, bad.port());
 
         var api = cluster.awaitReady(1);
-        try (var curator = ZookeeperExtension.newClient(zookeeper.getConnectString());
+        try (var curator = ZookeeperExtension.newClient(cluster.zookeeper().getConnectString());
              var nodes = new NodeDataStore(curator.usingNamespace("drove"))) {
             await("the bad executor's entry in ZooKeeper").atMost(LONG).until(() -> nodes.executors().stream()
                     .anyMatch(node -> ExecutorId.of(node.hostname(), node.port()).equals(badId)));

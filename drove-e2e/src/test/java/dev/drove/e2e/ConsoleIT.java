@@ -7,8 +7,6 @@ import dev.drove.common.testkit.DockerExtension;
 import dev.drove.common.testkit.TestImage;
 import dev.drove.common.testkit.TestImages;
 import dev.drove.models.json.Json;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -17,8 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 
@@ -28,7 +25,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,21 +50,19 @@ class ConsoleIT {
     private static final Duration LONG = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private TestingServer zookeeper;
-    private TestCluster cluster;
+    @RegisterExtension
+    static final ClusterExtension cluster = ClusterExtension.builder().perClass().withUserAuth().build();
+
     private ServiceProcess leader;
     private ServiceProcess follower;
     private DroveApi api;
     private final List<ConsoleBrowser> browsers = new ArrayList<>();
 
     @BeforeAll
-    void startAClusterRunningAnAppAndATask(DockerClient docker, @TempDir(cleanup = CleanupMode.ON_SUCCESS) Path dir)
-            throws Exception {
+    void startAClusterRunningAnAppAndATask(DockerClient docker) throws Exception {
         ConsoleBrowser.clearScreenshots();
         var appImage = TestImages.unpullable(docker, TestImage.APP);
         var taskImage = TestImages.unpullable(docker, TestImage.TASK);
-        zookeeper = new TestingServer(true);
-        cluster = new TestCluster(dir, zookeeper.getConnectString()).withUserAuth();
         leader = cluster.addController();
         cluster.addExecutor();
         api = cluster.awaitReady(1);
@@ -100,12 +94,6 @@ class ConsoleIT {
             browser.close();
         }
         browsers.clear();
-    }
-
-    @AfterAll
-    void stopTheCluster(DockerClient docker) throws Exception {
-        cluster.close(docker);
-        zookeeper.close();
     }
 
     @Test

@@ -4,15 +4,11 @@ import com.github.dockerjava.api.DockerClient;
 import dev.drove.common.testkit.DockerExtension;
 import dev.drove.common.testkit.TestImage;
 import dev.drove.common.testkit.TestImages;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -31,30 +27,17 @@ class ControllerFailoverIT {
     private static final String APP_ID = ClusterProbe.appId(APP);
     private static final Duration NEW_LEADER_BOUND = Duration.ofSeconds(15);
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    private TestingServer zookeeper;
-    private TestCluster cluster;
+    @RegisterExtension
+    static final ClusterExtension cluster = ClusterExtension.builder().withZookeeperSessionTimeout("5s")
+            .controllers(3).executors(1).build();
+
     private ClusterProbe probe;
 
     @BeforeEach
-    void startCluster(DockerClient docker) throws Exception {
+    void createTheAppWithTwoInstances(DockerClient docker) {
         var image = TestImages.unpullable(docker, TestImage.APP);
-        zookeeper = new TestingServer(true);
-        cluster = new TestCluster(dir, zookeeper.getConnectString()).withZookeeperSessionTimeout("5s");
-        probe = new ClusterProbe(cluster, docker, image);
-        cluster.addController();
-        cluster.addController();
-        cluster.addController();
-        cluster.addExecutor();
-        cluster.awaitReady(1);
+        probe = new ClusterProbe(cluster.testCluster(), docker, image);
         probe.create(APP, 2);
-    }
-
-    @AfterEach
-    void stopCluster(DockerClient docker) throws Exception {
-        cluster.close(docker);
-        zookeeper.close();
     }
 
     @Test

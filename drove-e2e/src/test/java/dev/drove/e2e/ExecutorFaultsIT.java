@@ -25,7 +25,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * Issue 10, executor faults: an executor killed with SIGKILL leaves its containers running. Back within the grace
  * period it adopts them and nothing is replaced; gone longer, its instances are LOST and replaced on the other
- * executor, and when it returns the containers that are now extra are stopped, so the app runs exactly its count.
+ * executor, and when it returns the containers that are now extra are stopped, so the app runs exactly its count. LOST
+ * is terminal: the returning executor's instances stay LOST and their containers are the ones stopped.
  */
 @ExtendWith(DockerExtension.class)
 class ExecutorFaultsIT {
@@ -124,6 +125,7 @@ class ExecutorFaultsIT {
         assertThat(lost.values()).containsOnly("LOST");
         assertThat(probe.containers(APP_ID).keySet()).as("the killed executor's containers still run")
                 .containsAll(onVictim);
+        var replacements = new HashSet<>(probe.healthy(APP_ID).keySet());
 
         victim.start();
         var cleaned = ClusterProbe.timeUntil("the returned executor's extra containers are stopped", LONG,
@@ -132,9 +134,25 @@ class ExecutorFaultsIT {
                 victim.name());
         await("the app keeps exactly 2 instances").during(Duration.ofSeconds(10)).atMost(Duration.ofSeconds(20))
                 .until(() -> probe.containers(APP_ID).size() == 2 && probe.healthy(APP_ID).size() == 2);
-        // Exactly the expected count, all healthy. Which two survive is not pinned: a returning executor's LOST
-        // instance has been seen re-accepted as HEALTHY and a replacement stopped instead (issue 10 note).
-        assertThat(probe.containers(APP_ID).keySet()).isEqualTo(probe.healthy(APP_ID).keySet());
+        // LOST is terminal: the survivors are the replacements; the returning executor's instances stay LOST and
+        // their containers were stopped, never the replacements.
+        var survivors = probe.healthy(APP_ID);
+        assertThat(probe.containers(APP_ID).keySet()).isEqualTo(survivors.keySet());
+        assertThat(survivors).as("the survivors are the replacements").doesNotContainKeys(
+                onVictim.toArray(String[]::new));
+        assertThat(survivors.keySet()).containsAll(replacements);
+        assertThat(probe.containers(APP_ID).keySet()).as("the LOST instances' containers are gone")
+                .doesNotContainAnyElementsOf(onVictim);
+        var stillLost = new TreeMap<String, String>();
+        probe.leaderApi().get("/apis/v1/applications/" + APP_ID + "/instances/old").data().forEach(i -> {
+            if (onVictim.contains(i.get("instanceId").asText())) {
+                stillLost.put(i.get("instanceId").asText(), i.path("state").asText());
+            }
+        });
+        assertThat(stillLost.keySet()).isEqualTo(onVictim);
+        assertThat(stillLost.values()).as("LOST stays LOST").containsOnly("LOST");
+        assertThat(victim.output()).as("the returning executor was told to stop them")
+                .contains("Stop requested for Instance " + onVictim.iterator().next());
     }
 
     private static int executorCount(DroveApi api) {

@@ -7,17 +7,12 @@ import dev.drove.common.testkit.DockerExtension;
 import dev.drove.common.testkit.TestImage;
 import dev.drove.common.testkit.TestImages;
 import dev.drove.models.json.Json;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,26 +36,8 @@ class GracefulShutdownIT {
     private static final Duration LONG = Duration.ofSeconds(120);
     private static final String APP_ID = "TEST_APP-1";
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    private TestingServer zookeeper;
-    private TestCluster cluster;
-    private final List<ServiceProcess> controllers = new ArrayList<>();
-
-    @BeforeEach
-    void startZookeeper() throws Exception {
-        zookeeper = new TestingServer(true);
-        cluster = new TestCluster(dir, zookeeper.getConnectString());
-    }
-
-    @AfterEach
-    void stopEverything(DockerClient docker) throws Exception {
-        for (var controller : controllers) {
-            controller.close();
-        }
-        cluster.close(docker);
-        zookeeper.close();
-    }
+    @RegisterExtension
+    static final ClusterExtension cluster = ClusterExtension.builder().build();
 
     @Test
     void aStoppedLeaderHandsOverToTheOtherControllerWithinSecondsDespiteAThirtySecondGracePeriod() throws Exception {
@@ -118,7 +95,7 @@ class GracefulShutdownIT {
 
     /** A controller process of this test's cluster with a production-like 30 s shutdownGracePeriod. */
     private ServiceProcess controller(String name) {
-        var controller = new ServiceProcess(name, "drove.controller.jar", dir.resolve(name), """
+        var controller = new ServiceProcess(name, "drove.controller.jar", cluster.dir().resolve(name), """
                 server:
                   applicationConnectors: [{type: http, port: ${PORT}, bindHost: 127.0.0.1}]
                   adminConnectors: [{type: http, port: ${ADMIN_PORT}, bindHost: 127.0.0.1}]
@@ -132,10 +109,9 @@ class GracefulShutdownIT {
                   secrets:
                     - {nodeType: CONTROLLER, secret: CSECRET}
                     - {nodeType: EXECUTOR, secret: ESECRET}
-                """.replace("ZK", zookeeper.getConnectString()).replace("CSECRET", TestCluster.CONTROLLER_SECRET)
+                """.replace("ZK", cluster.zookeeper().getConnectString()).replace("CSECRET", TestCluster.CONTROLLER_SECRET)
                 .replace("ESECRET", TestCluster.EXECUTOR_SECRET));
-        controllers.add(controller);
-        return controller.start();
+        return cluster.adopt(controller).start();
     }
 
     private static long leaders(ServiceProcess... controllers) {

@@ -4,15 +4,11 @@ import com.github.dockerjava.api.DockerClient;
 import dev.drove.common.testkit.DockerExtension;
 import dev.drove.common.testkit.TestImage;
 import dev.drove.common.testkit.TestImages;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -44,21 +40,15 @@ class LoadIT {
     private static final double WRITE_SHARE = 0.05;
     private static final Duration RUN = Duration.ofSeconds(Long.getLong("drove.load.seconds", 60));
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    private TestingServer zookeeper;
-    private TestCluster cluster;
+    @RegisterExtension
+    static final ClusterExtension cluster = ClusterExtension.builder().controllers(1).executors(2).build();
+
     private ClusterProbe probe;
 
     @BeforeEach
-    void startCluster(DockerClient docker) throws Exception {
+    void createTwentyAppsWithOneInstanceEach(DockerClient docker) {
         var image = TestImages.unpullable(docker, TestImage.APP);
-        zookeeper = new TestingServer(true);
-        cluster = new TestCluster(dir, zookeeper.getConnectString());
-        probe = new ClusterProbe(cluster, docker, image);
-        cluster.addController();
-        cluster.addExecutor();
-        cluster.addExecutor();
+        probe = new ClusterProbe(cluster.testCluster(), docker, image);
         var api = cluster.awaitReady(2);
         for (int i = 0; i < APPS; i++) {
             var created = api.post("/apis/v1/applications/operations", probe.createOp(name(i), 1));
@@ -67,12 +57,6 @@ class LoadIT {
         for (int i = 0; i < APPS; i++) {
             probe.awaitHealthy(ClusterProbe.appId(name(i)), 1, LONG);
         }
-    }
-
-    @AfterEach
-    void stopCluster(DockerClient docker) throws Exception {
-        cluster.close(docker);
-        zookeeper.close();
     }
 
     private static String name(int app) {

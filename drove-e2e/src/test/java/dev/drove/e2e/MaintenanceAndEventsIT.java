@@ -3,23 +3,17 @@ package dev.drove.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.dockerjava.api.DockerClient;
-import com.github.dockerjava.api.exception.ConflictException;
-import com.github.dockerjava.api.exception.NotFoundException;
 import dev.drove.common.testkit.DockerExtension;
 import dev.drove.common.testkit.TestImage;
 import dev.drove.common.testkit.TestImages;
 import dev.drove.models.json.Json;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -50,35 +44,14 @@ class MaintenanceAndEventsIT {
     private static final Set<String> DOCS_INSTANCE_KEYS = Set.of("APP_NAME", "APP_ID", "PORTS", "EXECUTOR_ID",
             "EXECUTOR_HOST", "CREATED", "INSTANCE_ID", "CURRENT_STATE");
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    private TestingServer zookeeper;
-    private TestCluster cluster;
+    @RegisterExtension
+    static final ClusterExtension cluster = ClusterExtension.builder().build();
+
     private String image;
 
     @BeforeEach
-    void startCluster(DockerClient docker) throws Exception {
+    void tagTheAppImage(DockerClient docker) {
         image = TestImages.unpullable(docker, TestImage.APP);
-        zookeeper = new TestingServer(true);
-        cluster = new TestCluster(dir, zookeeper.getConnectString());
-    }
-
-    /**
-     * Executors leave their containers running when they stop (by design); this test's go with its cluster. One that
-     * is already being removed, or gone, is fine.
-     */
-    @AfterEach
-    void stopCluster(DockerClient docker) throws Exception {
-        cluster.close();
-        zookeeper.close();
-        for (var container : docker.listContainersCmd().withShowAll(true)
-                .withLabelFilter(List.of("drove.instance.id")).exec()) {
-            try {
-                docker.removeContainerCmd(container.getId()).withForce(true).exec();
-            } catch (ConflictException | NotFoundException e) {
-                // removed meanwhile
-            }
-        }
     }
 
     @Test

@@ -7,17 +7,13 @@ import dev.drove.common.testkit.DockerExtension;
 import dev.drove.common.testkit.TestImage;
 import dev.drove.common.testkit.TestImages;
 import dev.drove.models.json.Json;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -52,23 +48,14 @@ class TaskLifecycleIT {
     private static final List<String> HAPPY_PATH = List.of("PENDING", "PROVISIONING", "STARTING", "RUNNING",
             "RUN_COMPLETED", "DEPROVISIONING", "STOPPED");
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    private TestingServer zookeeper;
-    private TestCluster cluster;
+    @RegisterExtension
+    static final ClusterExtension cluster = ClusterExtension.builder().build();
+
     private String image;
 
     @BeforeEach
-    void startCluster(DockerClient docker) throws Exception {
+    void tagTheTaskImage(DockerClient docker) throws Exception {
         image = TestImages.unpullable(docker, TestImage.TASK);
-        zookeeper = new TestingServer(true);
-        cluster = new TestCluster(dir, zookeeper.getConnectString());
-    }
-
-    @AfterEach
-    void stopCluster(DockerClient docker) throws Exception {
-        cluster.close(docker);
-        zookeeper.close();
     }
 
     @Test

@@ -33,6 +33,8 @@ final class TestCluster implements AutoCloseable {
     static final String GUEST_PASSWORD = "e2e-guest-password";
     /** The hostname every test executor advertises (options.hostname). */
     static final String EXECUTOR_HOST = "127.0.0.1";
+    /** How long controllers wait before they count a vanished executor's instances LOST, unless told otherwise. */
+    static final String DEFAULT_EXECUTOR_GRACE_PERIOD = "10s";
     private static final java.time.Duration START_TIME = java.time.Duration.ofSeconds(90);
 
     private final Path dir;
@@ -43,7 +45,8 @@ final class TestCluster implements AutoCloseable {
     private boolean userAuth;
     private HttpClient tlsClient;
     private String sessionTimeout;
-    private String executorGracePeriod = "10s";
+    private String executorGracePeriod = DEFAULT_EXECUTOR_GRACE_PERIOD;
+    private int cpuMultiplier = 8;
 
     TestCluster(Path dir, String zookeeper) {
         this.dir = dir;
@@ -74,6 +77,12 @@ final class TestCluster implements AutoCloseable {
     /** Controllers added from now on count an executor's instances LOST after it is gone for {@code grace}. */
     TestCluster withExecutorGracePeriod(String grace) {
         this.executorGracePeriod = grace;
+        return this;
+    }
+
+    /** Executors added from now on offer {@code multiplier} vcores per CPU (1..20; 8 unless set). */
+    TestCluster withCpuMultiplier(int multiplier) {
+        this.cpuMultiplier = multiplier;
         return this;
     }
 
@@ -176,7 +185,7 @@ final class TestCluster implements AutoCloseable {
                   disableNUMAPinning: true
                   overProvisioning:
                     enabled: true
-                    cpuMultiplier: 8
+                    cpuMultiplier: CPU_MULTIPLIER
                     memoryMultiplier: 2
                 options:
                   hostname: 127.0.0.1
@@ -184,6 +193,7 @@ final class TestCluster implements AutoCloseable {
                   maxOpenFiles: 4096
                 """.replace("ZOOKEEPER_LINES", zookeeperLines()).replace("CSECRET", CONTROLLER_SECRET)
                 .replace("ESECRET", executorSecret).replace("APPLICATION_CONNECTOR", applicationConnector())
+                .replace("CPU_MULTIPLIER", Integer.toString(cpuMultiplier))
                 + clusterTls(trustStore));
         executors.add(executor);
         return executor.start();
@@ -284,13 +294,20 @@ final class TestCluster implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops every process: first all executors, then all controllers. Each group is told to stop at once and then
+     * awaited, so a cluster stops in about the time of its slowest node rather than the sum of all.
+     */
     @Override
     public void close() throws InterruptedException {
-        for (var executor : executors) {
-            executor.close();
-        }
-        for (var controller : controllers) {
-            controller.close();
+        stopAll(executors);
+        stopAll(controllers);
+    }
+
+    private static void stopAll(List<ServiceProcess> processes) throws InterruptedException {
+        processes.forEach(ServiceProcess::terminate);
+        for (var process : processes) {
+            process.close();
         }
     }
 }

@@ -12,17 +12,13 @@ import dev.drove.common.testkit.ZookeeperExtension;
 import dev.drove.models.info.nodedata.ControllerNodeData;
 import dev.drove.models.info.nodedata.NodeTransportType;
 import dev.drove.models.json.Json;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,25 +37,14 @@ class TlsIT {
     private static final String APP_ID = "TEST_APP-1";
     private static final Duration LONG = Duration.ofSeconds(120);
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    private TestingServer zookeeper;
-    private TestCluster cluster;
-    private TestCertificates certificates;
+    @RegisterExtension
+    static final ClusterExtension cluster = ClusterExtension.builder().withTls().build();
+
     private String image;
 
     @BeforeEach
-    void startCluster(DockerClient docker) throws Exception {
+    void tagTheAppImage(DockerClient docker) throws Exception {
         image = TestImages.unpullable(docker, TestImage.APP);
-        zookeeper = new TestingServer(true);
-        certificates = TestCertificates.create(dir.resolve("tls"), "Drove E2E Cluster CA");
-        cluster = new TestCluster(dir, zookeeper.getConnectString()).withTls(certificates);
-    }
-
-    @AfterEach
-    void stopCluster(DockerClient docker) throws Exception {
-        cluster.close(docker);
-        zookeeper.close();
     }
 
     @Test
@@ -103,7 +88,7 @@ class TlsIT {
         cluster.addExecutor();
         var api = cluster.awaitReady(1);
         var admitted = api.get("/apis/v1/cluster/executors").data().get(0).get("executorId").asText();
-        var stranger = TestCertificates.create(dir.resolve("stranger"), "Some Other CA");
+        var stranger = TestCertificates.create(cluster.dir().resolve("stranger"), "Some Other CA");
 
         var outsider = cluster.addExecutorTrusting(stranger.trustStore());
 
@@ -121,7 +106,7 @@ class TlsIT {
 
     /** The controllers' node data, as executors and other controllers find them. */
     private List<ControllerNodeData> controllersAdvertised() {
-        try (var curator = ZookeeperExtension.newClient(zookeeper.getConnectString())) {
+        try (var curator = ZookeeperExtension.newClient(cluster.zookeeper().getConnectString())) {
             return new NodeDataStore(curator.usingNamespace("drove")).controllers();
         }
     }

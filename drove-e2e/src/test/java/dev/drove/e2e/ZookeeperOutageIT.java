@@ -4,15 +4,11 @@ import com.github.dockerjava.api.DockerClient;
 import dev.drove.common.testkit.DockerExtension;
 import dev.drove.common.testkit.TestImage;
 import dev.drove.common.testkit.TestImages;
-import org.apache.curator.test.TestingServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -32,29 +28,17 @@ class ZookeeperOutageIT {
     private static final String APP_ID = ClusterProbe.appId(APP);
     private static final Duration OUTAGE = Duration.ofSeconds(Long.getLong("drove.zk.outage.seconds", 60));
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    private TestingServer zookeeper;
-    private TestCluster cluster;
+    @RegisterExtension
+    static final ClusterExtension cluster = ClusterExtension.builder().withZookeeperSessionTimeout("5s")
+            .controllers(2).executors(1).build();
+
     private ClusterProbe probe;
 
     @BeforeEach
-    void startCluster(DockerClient docker) throws Exception {
+    void createTheAppWithTwoInstances(DockerClient docker) {
         var image = TestImages.unpullable(docker, TestImage.APP);
-        zookeeper = new TestingServer(true);
-        cluster = new TestCluster(dir, zookeeper.getConnectString()).withZookeeperSessionTimeout("5s");
-        probe = new ClusterProbe(cluster, docker, image);
-        cluster.addController();
-        cluster.addController();
-        cluster.addExecutor();
-        cluster.awaitReady(1);
+        probe = new ClusterProbe(cluster.testCluster(), docker, image);
         probe.create(APP, 2);
-    }
-
-    @AfterEach
-    void stopCluster(DockerClient docker) throws Exception {
-        cluster.close(docker);
-        zookeeper.close();
     }
 
     @Test
@@ -64,7 +48,7 @@ class ZookeeperOutageIT {
         assertThat(containers.keySet()).isEqualTo(instances.keySet());
 
         try (var sampler = new ContainerSampler(probe, List.of(APP_ID), 1000)) {
-            zookeeper.stop();
+            cluster.zookeeper().stop();
             System.out.printf("[zk outage] ZooKeeper stopped for %d s%n", OUTAGE.toSeconds());
             await("the same containers run every second of the outage").during(OUTAGE)
                     .atMost(OUTAGE.plusSeconds(10)).pollInterval(Duration.ofSeconds(1))
@@ -73,7 +57,7 @@ class ZookeeperOutageIT {
             System.out.printf("[zk outage] controllers that exited during the outage: %s%n",
                     exited.stream().map(ServiceProcess::name).toList());
             assertThat(cluster.leader()).as("no controller leads without ZooKeeper").isEmpty();
-            zookeeper.restart();
+            cluster.zookeeper().restart();
             exited.forEach(ServiceProcess::start); // what Restart=always would do
 
             var converged = ClusterProbe.timeUntil("the same instances HEALTHY under a leader", LONG,

@@ -19,6 +19,7 @@ import dev.drove.executor.instances.InstancesModule;
 import dev.drove.executor.logs.InstanceLogFolders;
 import dev.drove.executor.metrics.DockerHealthCheck;
 import dev.drove.executor.metrics.InstanceGauges;
+import dev.drove.executor.metrics.InstanceStateTimers;
 import dev.drove.executor.metrics.MetricsModule;
 import dev.drove.common.metrics.PrometheusEndpoint;
 import dev.drove.executor.topology.TopologyModule;
@@ -81,6 +82,7 @@ public final class ExecutorApplication extends Application<ExecutorConfiguration
         environment.healthChecks().register("zookeeper", new ZookeeperHealthCheck(curator));
         environment.healthChecks().register("docker", new DockerHealthCheck(injector.getInstance(DockerClients.class)));
         InstanceGauges.register(environment.metrics(), injector.getInstance(Instances.class));
+        InstanceStateTimers.register(environment.metrics(), injector.getInstance(Instances.class));
         PrometheusEndpoint.install(environment);
     }
 

@@ -27,4 +27,10 @@ public final class ApiModule extends AbstractModule {
     LeaderForwardingFilter leaderForwardingFilter(LeaderElection election, NodeDataStore nodes, ClusterTls tls) {
         return new LeaderForwardingFilter(election, nodes, self, tls);
     }
+
+    @Provides
+    @Singleton
+    ClusterLeader clusterLeader(LeaderElection election, NodeDataStore nodes) {
+        return new ClusterLeader(election, nodes, self);
+    }
 }

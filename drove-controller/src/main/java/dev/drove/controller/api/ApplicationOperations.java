@@ -4,6 +4,7 @@ import dev.drove.models.application.ApplicationState;
 import dev.drove.models.operation.ApplicationOperation;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * What the API needs of the application engine: submit and cancel operations, and read an application's state. The
@@ -25,4 +26,13 @@ public interface ApplicationOperations {
 
     /** The application's state-machine state; empty when the engine does not know the application. */
     Optional<ApplicationState> state(String appId);
+
+    /**
+     * A number that moves whenever a {@link #state} answer may have changed other than through the
+     * {@link dev.drove.controller.statestore.ApplicationStore} (whose own stamp covers what it holds), so the API may
+     * keep views built from states until it moves; empty when it cannot tell, and then views are built every time.
+     */
+    default OptionalLong stateStamp() {
+        return OptionalLong.empty();
+    }
 }

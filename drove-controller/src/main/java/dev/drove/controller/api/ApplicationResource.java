@@ -21,12 +21,21 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.GenericType;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.Providers;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -41,6 +50,8 @@ import java.util.Set;
 @Path("/apis/v1/applications")
 @Produces(MediaType.APPLICATION_JSON)
 public final class ApplicationResource {
+    private static final Type SUMMARIES = new GenericType<ApiResponse<Map<String, AppSummary>>>() { }.getType();
+    private static final Annotation[] NO_ANNOTATIONS = new Annotation[0];
     private final ApplicationStore applications;
     private final InstanceStore instances;
     private final ApplicationViews views;
@@ -55,18 +66,31 @@ public final class ApplicationResource {
         this.commands = commands;
     }
 
-    /** Every application by id, sorted by id, one page ({@code from} 0+, {@code size} 0..1024, default 1024). */
+    /**
+     * Every application by id, sorted by id, one page ({@code from} 0+, {@code size} 0..1024, default 1024): an
+     * {@code ApiResponse<Map<String, AppSummary>>}, written by Jersey's own JSON writer and kept between changes
+     * ({@link ApplicationViews#summaryPage}).
+     */
     @GET
-    public ApiResponse<Map<String, AppSummary>> applications(@QueryParam("from") String from,
-                                                             @QueryParam("size") String size) {
+    public Response applications(@QueryParam("from") String from, @QueryParam("size") String size,
+                                 @Context Providers providers) {
         var page = PageParams.read("from", from, "size", size);
-        var summaries = new LinkedHashMap<String, AppSummary>();
-        applications.all().stream()
-                .sorted((a, b) -> a.appId().compareTo(b.appId()))
-                .skip(page.start())
-                .limit(page.size())
-                .forEach(app -> summaries.put(app.appId(), views.summary(app)));
-        return ApiResponse.success(summaries);
+        return Response.ok(views.summaryPage(page.start(), page.size(), summaries -> json(providers, summaries)),
+                MediaType.APPLICATION_JSON_TYPE).build();
+    }
+
+    /** {@code ApiResponse.success(summaries)} as JSON, as Jersey would have written it for the same method. */
+    private static byte[] json(Providers providers, Map<String, AppSummary> summaries) {
+        var writer = providers.getMessageBodyWriter(ApiResponse.class, SUMMARIES, NO_ANNOTATIONS,
+                MediaType.APPLICATION_JSON_TYPE);
+        var out = new ByteArrayOutputStream(256 * (summaries.size() + 1));
+        try {
+            writer.writeTo(ApiResponse.success(summaries), ApiResponse.class, SUMMARIES, NO_ANNOTATIONS,
+                    MediaType.APPLICATION_JSON_TYPE, new MultivaluedHashMap<>(), out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write the application listing as JSON", e);
+        }
+        return out.toByteArray();
     }
 
     @GET

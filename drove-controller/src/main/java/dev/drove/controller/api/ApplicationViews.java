@@ -14,16 +14,38 @@ import dev.drove.models.config.InlineConfigSpec;
 import dev.drove.models.instance.InstanceState;
 import jakarta.inject.Inject;
 
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 
-/** How applications are shown by the read endpoints: summaries, states and specs without config data. */
+/**
+ * How applications are shown by the read endpoints: summaries, states and specs without config data.
+ *
+ * <p>The listing ({@link #summaryPage}) is kept, already written as JSON, until the application store, the instance
+ * store or the engine says something it was built from changed ({@code changeStamp}/{@code stateStamp}), so
+ * repeated listings between changes cost a few stamp reads; when any of them cannot tell (not leading, a test
+ * double), every listing is built afresh.
+ */
 final class ApplicationViews {
     private static final Set<InstanceState> HEALTHY = Set.of(InstanceState.HEALTHY);
+    private static final Comparator<ApplicationInfo> BY_ID = Comparator.comparing(ApplicationInfo::appId);
 
     private final ApplicationStore applications;
     private final InstanceStore instances;
     private final ApplicationOperations operations;
+    private final AtomicReference<Page> lastPage = new AtomicReference<>();
+
+    /** One listing as written, and the stamps of what it was built from. */
+    private record Page(int start, int size, long apps, long instances, long states, byte[] json) {
+        boolean isFor(int start, int size, long apps, long instances, long states) {
+            return this.start == start && this.size == size && this.apps == apps && this.instances == instances
+                    && this.states == states;
+        }
+    }
 
     @Inject
     ApplicationViews(ApplicationStore applications, InstanceStore instances, ApplicationOperations operations) {
@@ -43,6 +65,38 @@ final class ApplicationViews {
     }
 
     /**
+     * One page of {@code GET /apis/v1/applications} (every application by id, sorted by id) written by {@code json};
+     * the same bytes as last time when nothing it shows has changed since.
+     */
+    byte[] summaryPage(int start, int size, Function<Map<String, AppSummary>, byte[]> json) {
+        var apps = applications.changeStamp(); // stamps first: a change after them makes the page stale, not wrong
+        var instanceStamp = instances.changeStamp();
+        var states = operations.stateStamp();
+        if (apps.isEmpty() || instanceStamp.isEmpty() || states.isEmpty()) {
+            return json.apply(summaries(start, size));
+        }
+        var last = lastPage.get();
+        if (last != null && last.isFor(start, size, apps.getAsLong(), instanceStamp.getAsLong(), states.getAsLong())) {
+            return last.json();
+        }
+        var page = new Page(start, size, apps.getAsLong(), instanceStamp.getAsLong(), states.getAsLong(),
+                json.apply(summaries(start, size)));
+        lastPage.set(page);
+        return page.json();
+    }
+
+    /** One page of summaries by application id, sorted by id. */
+    Map<String, AppSummary> summaries(int start, int size) {
+        var summaries = new LinkedHashMap<String, AppSummary>();
+        applications.all().stream()
+                .sorted(BY_ID)
+                .skip(start)
+                .limit(size)
+                .forEach(app -> summaries.put(app.appId(), summary(app)));
+        return summaries;
+    }
+
+    /**
      * The application as {@code GET /apis/v1/applications} lists it (docs: apis/application.md).
      * {@code requiredInstances} is the count it should run and {@code healthyInstances} those HEALTHY now;
      * {@code totalCPUs} and {@code totalMemory} are what the required instances reserve: cores (MB) per instance
@@ -51,7 +105,7 @@ final class ApplicationViews {
     AppSummary summary(ApplicationInfo app) {
         var spec = app.spec();
         var required = app.instances();
-        var healthy = instances.instances(app.appId(), HEALTHY).size();
+        var healthy = instances.count(app.appId(), HEALTHY);
         return new AppSummary(app.appId(), spec.name(), required, healthy,
                 ResourceRequirement.cpus(spec.resources()) * required,
                 ResourceRequirement.memoryInMB(spec.resources()) * required,

@@ -8,7 +8,6 @@ import dev.drove.controller.cluster.AdmittedExecutors;
 import dev.drove.controller.scheduler.Blacklist;
 import dev.drove.controller.maintenance.MaintenanceMode;
 import dev.drove.controller.statestore.ApplicationStore;
-import dev.drove.controller.statestore.ClusterStateStore;
 import dev.drove.controller.statestore.LocalServiceStore;
 import dev.drove.controller.statestore.TaskStore;
 import dev.drove.models.api.ApiResponse;
@@ -17,7 +16,6 @@ import dev.drove.models.api.ExecutorSummary;
 import dev.drove.models.application.ApplicationInfo;
 import dev.drove.models.application.ApplicationState;
 import dev.drove.models.cluster.ClusterStateData;
-import dev.drove.models.info.nodedata.ControllerNodeData;
 import dev.drove.models.info.nodedata.ExecutorNodeData;
 import dev.drove.models.info.nodedata.ExecutorState;
 import dev.drove.models.localservice.ActivationState;
@@ -30,7 +28,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -49,23 +46,23 @@ public final class ClusterResource {
     private final ApplicationViews views;
     private final TaskStore tasks;
     private final LocalServiceStore localServices;
-    private final ClusterStateStore clusterState;
     private final MaintenanceMode maintenance;
     private final AdmittedExecutors admitted;
     private final Blacklist blacklist;
+    private final ClusterLeader leader;
 
     @Inject
     ClusterResource(NodeDataStore nodes, ApplicationStore applications, ApplicationViews views, TaskStore tasks,
-                    LocalServiceStore localServices, ClusterStateStore clusterState, MaintenanceMode maintenance,
-                    AdmittedExecutors admitted, Blacklist blacklist) {
+                    LocalServiceStore localServices, MaintenanceMode maintenance,
+                    AdmittedExecutors admitted, Blacklist blacklist, ClusterLeader leader) {
         this.nodes = nodes;
+        this.leader = leader;
         this.admitted = admitted;
         this.blacklist = blacklist;
         this.applications = applications;
         this.views = views;
         this.tasks = tasks;
         this.localServices = localServices;
-        this.clusterState = clusterState;
         this.maintenance = maintenance;
     }
 
@@ -84,8 +81,8 @@ public final class ClusterResource {
         long freeMemory = executors.stream().mapToLong(ExecutorSummary::freeMemory).sum();
         long usedMemory = executors.stream().mapToLong(ExecutorSummary::usedMemory).sum();
         return ApiResponse.success(new ClusterSummary(
-                leader(),
-                clusterState.state(),
+                leader.name(),
+                maintenance.state(),
                 executors.size(),
                 apps.size(),
                 (int) apps.stream().filter(this::isActive).count(),
@@ -133,21 +130,18 @@ public final class ClusterResource {
         return ApiResponse.success(maintenance.unset());
     }
 
-    /** The published executors that have authenticated, in published order. */
+    /**
+     * The published executors that have authenticated, in published order: the leader's own view of them when it has
+     * one (no ZooKeeper read), else their entries in ZooKeeper.
+     */
     private List<ExecutorNodeData> admittedExecutors() {
-        return nodes.executors().stream().filter(node -> admitted.isAdmitted(executorId(node))).toList();
+        return admitted.known().orElseGet(() -> nodes.executors().stream()
+                .filter(node -> admitted.isAdmitted(executorId(node)))
+                .toList());
     }
 
     private boolean isActive(ApplicationInfo app) {
         return views.state(app.appId()).filter(ApplicationState::isActive).isPresent();
-    }
-
-    private String leader() {
-        return nodes.controllers().stream()
-                .filter(ControllerNodeData::leader)
-                .max(Comparator.comparing(node -> node.updated() == null ? 0L : node.updated().getTime()))
-                .map(node -> node.hostname() + ":" + node.port())
-                .orElse(null);
     }
 
     /** The id an executor reports in its resource state, else the one derived from its host and port. */

@@ -11,6 +11,7 @@ import dev.drove.controller.statestore.ApplicationStore;
 import dev.drove.controller.statestore.InstanceStore;
 import dev.drove.controller.statestore.LocalServiceInstanceStore;
 import dev.drove.controller.statestore.TaskStore;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.apache.curator.framework.CuratorFramework;
 
@@ -39,8 +40,11 @@ public final class ClusterModule extends AbstractModule {
 
     @Provides
     @Singleton
-    InstanceStates instanceStates(InstanceStore instances, ApplicationStore applications) {
-        return new InstanceStates(instances, applications);
+    InstanceStates instanceStates(InstanceStore instances, ApplicationStore applications,
+                                  Provider<ExecutorMessenger> messenger) {
+        var states = new InstanceStates(instances, applications);
+        states.whenLostInstanceReportedAlive(new LostInstanceStopper(messenger::get));
+        return states;
     }
 
     @Provides

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
@@ -59,6 +60,8 @@ public final class ExecutorTracker implements LeadershipListener, AdmittedExecut
     /** How long a published executor has to authenticate before a WARN names it. */
     public static final Duration DEFAULT_ADMISSION_WINDOW = Duration.ofSeconds(5);
     private static final Logger log = LoggerFactory.getLogger(ExecutorTracker.class);
+    private static final Comparator<ExecutorNodeData> BY_ENTRY_NAME =
+            Comparator.comparing(data -> data.hostname() + "-" + data.port());
 
     /** An executor as last seen: its entry with any later reports laid over it. */
     private record Tracked(ExecutorNodeData data, Instant lastSeen) {
@@ -75,6 +78,7 @@ public final class ExecutorTracker implements LeadershipListener, AdmittedExecut
     private final List<Consumer<ExecutorNodeData>> joinListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<String, ExecutorNodeData>> removalListeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService poller; // guarded by this
+    private volatile boolean tracking;
     private volatile CountDownLatch firstPoll = new CountDownLatch(1);
     private volatile Instant termStart = Instant.now();
 
@@ -110,6 +114,7 @@ public final class ExecutorTracker implements LeadershipListener, AdmittedExecut
             thread.setDaemon(true);
             return thread;
         });
+        tracking = true;
         poller.execute(this::suspectReferencedExecutors);
         poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
         log.info("Tracking executors every {} ms; a vanished executor's instances are LOST after {} s; a published "
@@ -119,6 +124,7 @@ public final class ExecutorTracker implements LeadershipListener, AdmittedExecut
 
     @Override
     public synchronized void leadershipLost() {
+        tracking = false;
         stopPolling();
         executors.clear();
         absences.clear();
@@ -209,6 +215,23 @@ public final class ExecutorTracker implements LeadershipListener, AdmittedExecut
     /** Every admitted executor seen in this term, as last seen (entry plus later reports). */
     public List<ExecutorNodeData> executors() {
         return executors.values().stream().map(Tracked::data).toList();
+    }
+
+    /** While leading, after this term's first poll: the tracked executors minus those missing, by entry name. */
+    @Override
+    public Optional<List<ExecutorNodeData>> known() {
+        if (!tracking || firstPoll.getCount() > 0) {
+            return Optional.empty();
+        }
+        if (executors.isEmpty()) {
+            return Optional.of(List.of());
+        }
+        var missing = absences.ids();
+        return Optional.of(executors.entrySet().stream()
+                .filter(entry -> !missing.contains(entry.getKey()))
+                .map(entry -> entry.getValue().data())
+                .sorted(BY_ENTRY_NAME)
+                .toList());
     }
 
     /**

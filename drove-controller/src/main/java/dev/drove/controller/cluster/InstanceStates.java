@@ -12,6 +12,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -24,8 +25,10 @@ import java.util.function.Predicate;
  * <ul>
  *     <li>{@link #report}: what an executor says (a state report, or its published node data). The executor is
  *     authoritative for its instances, so its info replaces the stored one unless the stored one is newer. One
- *     exception: an instance the controller marked LOST because its executor vanished is taken back when the
- *     executor reports it alive again; the app monitor then stops whichever instances are extra.</li>
+ *     exception: LOST is terminal. An instance the controller marked LOST (its executor vanished past the grace
+ *     period, and a replacement was placed) never comes back: when the executor returns and reports it alive, the
+ *     report is not stored and the {@link #whenLostInstanceReportedAlive} handler asks that executor to stop the
+ *     container, so the replacement is the one that stays.</li>
  *     <li>{@link #record}: what the controller decides itself (PENDING before a start, LOST, STOPPED), saved as is.</li>
  * </ul>
  * Every saved change is passed to the listeners and wakes {@link #await}ers; state changes are also passed, in order,
@@ -40,9 +43,11 @@ public final class InstanceStates {
     private final ApplicationStore applications;
     private final List<Consumer<InstanceInfo>> listeners = new CopyOnWriteArrayList<>();
     private final List<Consumer<InstanceInfo>> stateChangeListeners = new CopyOnWriteArrayList<>();
+    private volatile Consumer<InstanceInfo> lostReportedAlive = info -> {
+    };
     private final Object[] stripes = new Object[STRIPES];
-    private final Object signal = new Object();
-    private long version; // guarded by signal
+    /** The waiters of each instance being awaited, by instance id; a change wakes only its own instance's waiters. */
+    private final ConcurrentHashMap<String, Waiters> waiting = new ConcurrentHashMap<>();
 
     public InstanceStates(InstanceStore instances, ApplicationStore applications) {
         this.instances = instances;
@@ -53,8 +58,18 @@ public final class InstanceStates {
     }
 
     /**
+     * Sets what happens when an executor reports alive an instance stored LOST (the executor came back after its
+     * instances were given up): {@link LostInstanceStopper} asks the executor to stop it. Called outside the
+     * instance's lock, on the reporting thread; it must return quickly.
+     */
+    public void whenLostInstanceReportedAlive(Consumer<InstanceInfo> handler) {
+        this.lostReportedAlive = handler;
+    }
+
+    /**
      * Takes an executor's view of one instance. Ignored when the application is unknown (destroyed, or never ours:
-     * the executor's reaper removes such containers) or when the stored info is newer.
+     * the executor's reaper removes such containers), when the stored info is newer, or when the stored instance is
+     * LOST (terminal; an alive report then goes to the {@link #whenLostInstanceReportedAlive} handler).
      *
      * @return whether the store changed
      */
@@ -63,6 +78,7 @@ public final class InstanceStates {
             log.warn("Ignoring an instance report without appId, instanceId or state: {}", reported);
             return false;
         }
+        boolean revived;
         synchronized (stripe(reported.instanceId())) {
             var stored = instances.find(reported.appId(), reported.instanceId());
             if (stored.isEmpty() && applications.find(reported.appId()).isEmpty()) {
@@ -70,20 +86,37 @@ public final class InstanceStates {
                 return false;
             }
             if (stored.isPresent() && !supersedes(reported, stored.get())) {
-                return false;
+                revived = isLostReportedAlive(reported, stored.get());
+                if (!revived) {
+                    return false;
+                }
+            } else {
+                revived = false;
+                if (stored.isEmpty()) {
+                    log.info("Adopting instance {} of {} ({}) reported by executor {}", reported.instanceId(),
+                            reported.appId(), reported.state(), reported.executorId());
+                }
+                instances.save(reported);
+                tellStateChange(stored, reported);
             }
-            if (stored.isEmpty()) {
-                log.info("Adopting instance {} of {} ({}) reported by executor {}", reported.instanceId(),
-                        reported.appId(), reported.state(), reported.executorId());
-            } else if (stored.get().state() == InstanceState.LOST && !reported.state().isTerminal()) {
-                log.info("Instance {} of {} was marked LOST, but executor {} reports it {}; taking it back",
-                        reported.instanceId(), reported.appId(), reported.executorId(), reported.state());
+        }
+        if (revived) {
+            log.debug("Instance {} of {} is LOST; executor {} reports it {}", reported.instanceId(),
+                    reported.appId(), reported.executorId(), reported.state());
+            try {
+                lostReportedAlive.accept(reported);
+            } catch (RuntimeException e) {
+                log.warn("Could not ask executor {} to stop LOST instance {}: {}", reported.executorId(),
+                        reported.instanceId(), e.getMessage(), e);
             }
-            instances.save(reported);
-            tellStateChange(stored, reported);
+            return false;
         }
         changed(reported);
         return true;
+    }
+
+    private static boolean isLostReportedAlive(InstanceInfo reported, InstanceInfo stored) {
+        return stored.state() == InstanceState.LOST && !reported.state().isTerminal();
     }
 
     /** Saves a decision of the controller about one instance, whatever is stored. */
@@ -124,34 +157,39 @@ public final class InstanceStates {
     public Optional<InstanceInfo> await(String appId, String instanceId, Predicate<InstanceInfo> done,
                                         Duration timeout, BooleanSupplier abandoned) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            long seen;
-            synchronized (signal) {
-                seen = version;
-            }
-            var current = instances.find(appId, instanceId);
-            if (current.isPresent() && done.test(current.get())) {
-                return current;
-            }
-            long left = deadline - System.nanoTime();
-            if (left <= 0 || abandoned.getAsBoolean()) {
-                return Optional.empty();
-            }
-            synchronized (signal) {
-                if (version == seen) {
-                    signal.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), RECHECK_MILLIS)));
+        var waiters = waiting.compute(instanceId, (id, present) -> (present == null ? new Waiters() : present).join());
+        try {
+            while (true) {
+                long seen;
+                synchronized (waiters) {
+                    seen = waiters.version;
+                }
+                var current = instances.find(appId, instanceId);
+                if (current.isPresent() && done.test(current.get())) {
+                    return current;
+                }
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || abandoned.getAsBoolean()) {
+                    return Optional.empty();
+                }
+                synchronized (waiters) {
+                    if (waiters.version == seen) {
+                        waiters.wait(Math.max(1, Math.min(TimeUnit.NANOSECONDS.toMillis(left), RECHECK_MILLIS)));
+                    }
                 }
             }
+        } finally {
+            waiting.computeIfPresent(instanceId, (id, present) -> present.leave());
         }
     }
 
     /**
-     * Whether an executor's info should replace the stored one: it is newer (or as new and different), or the
-     * stored one is a LOST the executor contradicts by reporting the instance alive.
+     * Whether an executor's info should replace the stored one: it is newer (or as new and different), and the
+     * stored one is not LOST (a LOST instance was given up and replaced; nothing an executor says revives it).
      */
     static boolean supersedes(InstanceInfo reported, InstanceInfo stored) {
-        if (stored.state() == InstanceState.LOST && !reported.state().isTerminal()) {
-            return true;
+        if (stored.state() == InstanceState.LOST) {
+            return false;
         }
         long reportedAt = millis(reported.updated());
         long storedAt = millis(stored.updated());
@@ -159,9 +197,12 @@ public final class InstanceStates {
     }
 
     private void changed(InstanceInfo info) {
-        synchronized (signal) {
-            version++;
-            signal.notifyAll();
+        var waiters = info.instanceId() == null ? null : waiting.get(info.instanceId());
+        if (waiters != null) {
+            synchronized (waiters) {
+                waiters.version++;
+                waiters.notifyAll();
+            }
         }
         for (var listener : listeners) {
             try {
@@ -190,6 +231,26 @@ public final class InstanceStates {
 
     private Object stripe(String instanceId) {
         return stripes[Math.floorMod(instanceId.hashCode(), STRIPES)];
+    }
+
+    /**
+     * The threads awaiting one instance: how many (changed only inside {@code waiting.compute}, so the entry goes
+     * with the last of them) and a version counting changes, guarded by the object's monitor.
+     */
+    private static final class Waiters {
+        private int count;
+        private long version;
+
+        Waiters join() {
+            count++;
+            return this;
+        }
+
+        /** Null, removing the entry, when the last waiter leaves. */
+        Waiters leave() {
+            count--;
+            return count == 0 ? null : this;
+        }
     }
 
     private static long millis(Date date) {

@@ -17,6 +17,7 @@
  *     EXECUTOR_SNAPSHOT (at start, every 20 s, on a new leader) ─▶ ExecutorTracker.observe, as an admitted entry
  *     INSTANCE_STATE_REPORT ─▶ ExecutorTracker.applyReport (book) ─▶ InstanceStates.report ─▶ listeners, awaiters
  * entry gone ─▶ grace (45 s) ─▶ back: nothing | still gone: instances LOST, executor out of the book
+ * LOST is terminal: executor back reporting a LOST instance alive ─▶ stays LOST ─▶ LostInstanceStopper ─STOP_INSTANCE─▶
  * operations ─▶ ExecutorMessenger ─START_/STOP_INSTANCE─▶ executor (FAILED: again every 1 s for 30 s; REJECTED: final)
  * </pre>
  */

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Applications: their {@link ApplicationInfo} ({@code /applications/{appId}}) and their {@link AppRuntimeInfo}
  * ({@code /appstate/{appId}}). Reads never throw for a missing application; each save replaces one document whole.
  */
-public interface ApplicationStore {
+public interface ApplicationStore extends ChangeStamped {
 
     /** Creates or replaces the application's info. */
     void save(ApplicationInfo application);

@@ -6,11 +6,13 @@ import dev.drove.models.application.ApplicationInfo;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * The leader's applications: loaded from the store once on leadership, then read from memory and written through
- * (see {@link WriteThroughCache}). Not leading, it reads and writes the store directly. Deleting an application also
- * drops its instances from the leader's {@link CachingInstanceStore}.
+ * (see {@link WriteThroughCache}); the sorted list of all of them is kept between writes. Not leading, it reads and
+ * writes the store directly. Deleting an application also drops its instances from the leader's
+ * {@link CachingInstanceStore}.
  */
 public final class CachingApplicationStore implements ApplicationStore, LeadershipListener {
     private static final Comparator<ApplicationInfo> BY_ID = Comparator.comparing(ApplicationInfo::appId);
@@ -20,6 +22,7 @@ public final class CachingApplicationStore implements ApplicationStore, Leadersh
     private final CachingInstanceStore instances;
     private final WriteThroughCache<ApplicationInfo> applications;
     private final WriteThroughCache<AppRuntimeInfo> runtimes;
+    private final WriteThroughCache<ApplicationInfo>.Derived<List<ApplicationInfo>> sorted;
 
     /**
      * @param store     where applications live
@@ -32,6 +35,7 @@ public final class CachingApplicationStore implements ApplicationStore, Leadersh
                 () -> WriteThroughCache.byId(store.all(), ApplicationInfo::appId));
         this.runtimes = new WriteThroughCache<>(
                 () -> WriteThroughCache.byId(store.runtimes(), AppRuntimeInfo::appId));
+        this.sorted = applications.derived(copy -> copy.values().stream().sorted(BY_ID).toList());
     }
 
     @Override
@@ -46,7 +50,7 @@ public final class CachingApplicationStore implements ApplicationStore, Leadersh
 
     @Override
     public List<ApplicationInfo> all() {
-        return applications.read(copy -> copy.values().stream().sorted(BY_ID).toList(), store::all);
+        return sorted.get(store::all);
     }
 
     @Override
@@ -69,6 +73,15 @@ public final class CachingApplicationStore implements ApplicationStore, Leadersh
         applications.write(appId, () -> store.delete(appId), old -> null);
         runtimes.write(appId, () -> { }, old -> null);
         instances.forget(appId);
+    }
+
+    /** Moves with every change of the applications or their runtimes; empty when not leading. */
+    @Override
+    public OptionalLong changeStamp() {
+        var apps = applications.stamp();
+        var states = runtimes.stamp();
+        return apps.isPresent() && states.isPresent()
+                ? OptionalLong.of(apps.getAsLong() + states.getAsLong()) : OptionalLong.empty();
     }
 
     @Override

@@ -6,6 +6,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 /**
  * The leader's copy of grouped documents: loaded from ZooKeeper once on leadership, then read from memory and
@@ -23,10 +25,28 @@ abstract class CachingGroupedStore<T> implements GroupedStore<T>, LeadershipList
         this.groups = new WriteThroughCache<>(this::load);
     }
 
+    /**
+     * Saves the document: to ZooKeeper, then memory. A {@link #isPassing passing} document replacing one this leader
+     * already holds stays in memory only: the lasting state that follows it is written, and a new leader learns any
+     * newer state from the executors' snapshots anyway.
+     */
     @Override
     public void save(T document) {
         var id = filing.id().apply(document);
-        groups.write(filing.group().apply(document), () -> store.save(document), old -> with(old, id, document));
+        var group = filing.group().apply(document);
+        if (isPassing(document)
+                && groups.updateInMemory(group, old -> old.containsKey(id), old -> with(old, id, document))) {
+            return;
+        }
+        groups.write(group, () -> store.save(document), old -> with(old, id, document));
+    }
+
+    /**
+     * Whether the document is in a passing state that the leader need not write to ZooKeeper when it replaces a
+     * stored version (such as an instance that is STARTING); never, unless a store says otherwise.
+     */
+    boolean isPassing(T document) {
+        return false;
     }
 
     @Override
@@ -44,6 +64,14 @@ abstract class CachingGroupedStore<T> implements GroupedStore<T>, LeadershipList
                 () -> store.all(groupId));
     }
 
+    /** How many documents of the group {@code which} accepts, counted in memory without ordering them. */
+    int count(String groupId, Predicate<T> which) {
+        return groups.read(copy -> WriteThroughCache.lookup(copy, groupId)
+                        .map(group -> (int) group.values().stream().filter(which).count())
+                        .orElse(0),
+                () -> (int) store.all(groupId).stream().filter(which).count());
+    }
+
     @Override
     public void delete(String groupId, String id) {
         groups.write(groupId, () -> store.delete(groupId, id), old -> with(old, id, null));
@@ -52,6 +80,12 @@ abstract class CachingGroupedStore<T> implements GroupedStore<T>, LeadershipList
     @Override
     public void deleteAll(String groupId) {
         groups.write(groupId, () -> store.deleteAll(groupId), old -> null);
+    }
+
+    /** Moves with every change of any group; empty when not leading. */
+    @Override
+    public OptionalLong changeStamp() {
+        return groups.stamp();
     }
 
     @Override
@@ -70,7 +104,7 @@ abstract class CachingGroupedStore<T> implements GroupedStore<T>, LeadershipList
     }
 
     /** {@code old} with {@code document} under {@code id} (null: without it); null when nothing is left. */
-    private static <T> Map<String, T> with(Map<String, T> old, String id, T document) {
+    static <T> Map<String, T> with(Map<String, T> old, String id, T document) {
         var next = old == null ? new HashMap<String, T>() : new HashMap<>(old);
         if (document == null) {
             next.remove(id);

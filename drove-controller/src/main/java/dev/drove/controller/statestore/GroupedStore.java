@@ -10,7 +10,7 @@ import java.util.Optional;
  *
  * @param <T> the document
  */
-public interface GroupedStore<T> {
+public interface GroupedStore<T> extends ChangeStamped {
 
     /** Creates or replaces the document. */
     void save(T document);

@@ -28,6 +28,14 @@ public interface InstanceStore extends GroupedStore<InstanceInfo> {
     }
 
     /**
+     * How many of the application's instances are in one of {@code states}: what
+     * {@code instances(appId, states).size()} says, without ordering or copying them (the API's summaries).
+     */
+    default int count(String appId, Set<InstanceState> states) {
+        return instances(appId, states).size();
+    }
+
+    /**
      * One page of the application's finished instances (terminal states: STOPPED, LOST), most recently updated
      * first ({@code GET /apis/v1/applications/{appId}/instances/old}).
      *

@@ -8,9 +8,9 @@ import jakarta.inject.Singleton;
 import org.apache.curator.framework.CuratorFramework;
 
 /**
- * The controller's stores over the node's {@link CuratorFramework}. Applications, local services and their
- * instances are cached while this controller leads (each cache follows the {@link LeaderElection}); tasks and the
- * cluster mode are read from ZooKeeper on every call.
+ * The controller's stores over the node's {@link CuratorFramework}. Applications, local services, their instances,
+ * tasks and the cluster mode are cached while this controller leads (each cache follows the {@link LeaderElection}),
+ * so the leader's reads, the API's included, never wait for ZooKeeper; a follower reads ZooKeeper on every call.
  */
 public final class StateStoreModule extends AbstractModule {
 
@@ -55,14 +55,14 @@ public final class StateStoreModule extends AbstractModule {
 
     @Provides
     @Singleton
-    TaskStore taskStore(CuratorFramework curator) {
-        return new ZkTaskStore(curator);
+    TaskStore taskStore(CuratorFramework curator, LeaderElection election) {
+        return following(election, new CachingTaskStore(new ZkTaskStore(curator)));
     }
 
     @Provides
     @Singleton
-    ClusterStateStore clusterStateStore(CuratorFramework curator) {
-        return new ZkClusterStateStore(curator);
+    ClusterStateStore clusterStateStore(CuratorFramework curator, LeaderElection election) {
+        return following(election, new CachingClusterStateStore(new ZkClusterStateStore(curator)));
     }
 
     private static <T extends LeadershipListener> T following(LeaderElection election, T cache) {

@@ -3,11 +3,14 @@ package dev.drove.controller.statestore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -33,6 +36,7 @@ final class WriteThroughCache<V> {
     private boolean active;                              // guarded by this
     private long generation;                             // guarded by this
     private volatile ConcurrentMap<String, V> entries;   // null: nothing loaded
+    private final AtomicLong changes = new AtomicLong(); // moves after every change of what reads from memory see
 
     /** @param loader reads every document from the store, by id */
     WriteThroughCache(Supplier<Map<String, V>> loader) {
@@ -44,6 +48,7 @@ final class WriteThroughCache<V> {
         generation++;
         entries = null;
         active = true;
+        changes.incrementAndGet();
     }
 
     /** Stops caching and drops the copy. */
@@ -51,6 +56,7 @@ final class WriteThroughCache<V> {
         generation++;
         entries = null;
         active = false;
+        changes.incrementAndGet();
     }
 
     /** Answers from memory when active (loading first if needed), otherwise from the store. */
@@ -76,6 +82,90 @@ final class WriteThroughCache<V> {
                 storeWrite.run();
                 return change.apply(old);
             });
+        } finally {
+            changes.incrementAndGet();
+            loading.readLock().unlock();
+        }
+    }
+
+    /**
+     * The number of changes of the copy so far (every write, load and leadership change moves it); empty when
+     * inactive, when reads go to the store. Read it before reading what it stamps.
+     */
+    OptionalLong stamp() {
+        return loaded() == null ? OptionalLong.empty() : OptionalLong.of(changes.get());
+    }
+
+    /**
+     * A value computed from the whole copy and kept until the copy changes (a write, a load, leadership gained or
+     * lost), so that readers of, say, every document in order share one computation between writes. Inactive, each
+     * call reads the store. Readers never wait for a writer; one that races a write may compute once more.
+     */
+    <R> Derived<R> derived(Function<Map<String, V>, R> fromMemory) {
+        return new Derived<>(fromMemory);
+    }
+
+    /** See {@link #derived}. */
+    final class Derived<R> {
+        private final Function<Map<String, V>, R> fromMemory;
+        private volatile Stamped<R> last;
+
+        private Derived(Function<Map<String, V>, R> fromMemory) {
+            this.fromMemory = fromMemory;
+        }
+
+        /** The value for the copy as it is now, computed only if the copy changed since it was last computed. */
+        R get(Supplier<R> fromStore) {
+            long version = changes.get(); // before the copy: a change after this makes the result stale, not wrong
+            var copy = loaded();
+            if (copy == null) {
+                return fromStore.get();
+            }
+            if (changes.get() != version) { // loaded (or changed) just now: stamp what is there from now on
+                version = changes.get();
+                copy = loaded();
+                if (copy == null) {
+                    return fromStore.get();
+                }
+            }
+            var seen = last;
+            if (seen != null && seen.version() == version) {
+                return seen.value();
+            }
+            var value = fromMemory.apply(copy);
+            last = new Stamped<>(version, value);
+            return value;
+        }
+    }
+
+    private record Stamped<R>(long version, R value) {
+    }
+
+    /**
+     * When active, replaces the entry of {@code id} by {@code change} applied to it in memory only, without writing
+     * the store, provided the entry exists and {@code eligible} accepts it. Answers whether it did; when it did not,
+     * nothing changed and the caller writes through as usual.
+     */
+    boolean updateInMemory(String id, Predicate<V> eligible, UnaryOperator<V> change) {
+        loaded();
+        loading.readLock().lock();
+        try {
+            var copy = entries;
+            if (copy == null || id == null) {
+                return false;
+            }
+            var updated = new boolean[1];
+            copy.computeIfPresent(id, (key, old) -> {
+                if (!eligible.test(old)) {
+                    return old;
+                }
+                updated[0] = true;
+                return change.apply(old);
+            });
+            if (updated[0]) {
+                changes.incrementAndGet();
+            }
+            return updated[0];
         } finally {
             loading.readLock().unlock();
         }
@@ -114,6 +204,7 @@ final class WriteThroughCache<V> {
             synchronized (this) {
                 if (active && generation == expected) {
                     entries = fresh;
+                    changes.incrementAndGet();
                 }
             }
             return fresh;

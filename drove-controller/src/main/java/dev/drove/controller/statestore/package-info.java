@@ -22,6 +22,7 @@
  * <pre>
  * leadership acquired -> Caching*Store.leadershipAcquired -> next read loads everything from ZooKeeper
  * save(x)   -> ZooKeeper write -> memory (only if the write succeeded)
+ * save(instance in a passing state, e.g. STARTING, already held) -> memory only (the next lasting state is written)
  * delete(app) -> /instances/{app} -> /appstate/{app} -> /applications/{app}; memory follows
  * leadership lost -> copies dropped -> reads and writes go straight to ZooKeeper
  * </pre>

@@ -3,7 +3,10 @@ package dev.drove.controller.api;
 import ch.qos.logback.classic.Level;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.google.inject.Guice;
+import com.google.inject.Inject;
 import com.google.inject.Injector;
+import com.google.inject.Provider;
+import com.google.inject.Singleton;
 import dev.drove.common.discovery.NodeDataStore;
 import dev.drove.common.errors.ApiExceptionMappers;
 import dev.drove.common.http.ClusterTls;
@@ -16,7 +19,7 @@ import dev.drove.controller.maintenance.MaintenanceMode;
 import dev.drove.controller.scheduler.Blacklist;
 import dev.drove.controller.specrules.HostAccessRules;
 import dev.drove.controller.statestore.StateStoreModule;
-import dev.drove.controller.statestore.ZkClusterStateStore;
+import dev.drove.controller.statestore.ClusterStateStore;
 import dev.drove.models.info.nodedata.ExecutorState;
 import dev.drove.models.info.nodedata.NodeTransportType;
 import dev.drove.models.json.Json;
@@ -94,8 +97,17 @@ final class ApiServer implements AutoCloseable {
             binder.bind(AdmittedExecutors.class).toInstance(executorId -> !unadmitted.contains(executorId));
             binder.bind(Blacklist.class).toInstance(executorId -> Optional.ofNullable(rotation.get(executorId)));
             binder.bind(HostAccessRules.class).toInstance(hostAccess);
-            binder.bind(MaintenanceMode.class).toInstance(new MaintenanceMode(new ZkClusterStateStore(curator),
-                    new EventBus(Duration.ofHours(1)), self.hostname(), Duration.ZERO, Clock.systemUTC()));
+            // over the bound ClusterStateStore (the leader's cached one), as the controller wires it
+            binder.bind(MaintenanceMode.class).toProvider(new Provider<>() {
+                @Inject
+                ClusterStateStore store;
+
+                @Override
+                public MaintenanceMode get() {
+                    return new MaintenanceMode(store, new EventBus(Duration.ofHours(1)), self.hostname(),
+                            Duration.ZERO, Clock.systemUTC());
+                }
+            }).in(Singleton.class);
         });
         support = new DropwizardTestSupport<>(TestApplication.class,
                 ResourceHelpers.resourceFilePath("api/api-server.yml"),

@@ -37,10 +37,12 @@ class InstanceStatesTest {
                         InstanceState.HEALTHY, 3_000, true),
                 arguments("the same report again changes nothing", InstanceState.HEALTHY, 3_000,
                         InstanceState.HEALTHY, 3_000, false),
-                arguments("an executor back with a LOST instance alive takes it back", InstanceState.LOST, 9_000,
-                        InstanceState.HEALTHY, 2_000, true),
+                arguments("LOST is terminal: an executor back with the instance alive does not revive it",
+                        InstanceState.LOST, 9_000, InstanceState.HEALTHY, 12_000, false),
                 arguments("an old STOPPED report does not undo LOST", InstanceState.LOST, 9_000,
-                        InstanceState.STOPPED, 2_000, false));
+                        InstanceState.STOPPED, 2_000, false),
+                arguments("LOST is terminal: not even a newer STOPPED replaces it", InstanceState.LOST, 9_000,
+                        InstanceState.STOPPED, 12_000, false));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -26,6 +26,7 @@ import java.time.Duration;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import static dev.drove.controller.cluster.ClusterTestData.APP_ID;
@@ -70,6 +71,30 @@ class ReportIntakeTest {
 
         assertThat(new ZkInstanceStore(curator).find(APP_ID, "AI-1")).map(InstanceInfo::state)
                 .contains(InstanceState.HEALTHY);
+    }
+
+    @Test
+    void aHealthyReportForAnInstanceMarkedLostLeavesItLostAndAsksItsExecutorToStopIt(CuratorFramework curator) {
+        var parts = parts(curator, new ClusterResources());
+        var stopsAsked = new CopyOnWriteArrayList<String>();
+        parts.states().whenLostInstanceReportedAlive(info -> stopsAsked.add(info.executorId() + "/"
+                + info.instanceId()));
+        var healthy = instance("AI-1", InstanceState.HEALTHY, 6_000);
+        parts.intake().handle(ControllerMessage.instanceStateReport(snapshot(EXECUTOR_ID, List.of(healthy)),
+                healthy));
+        parts.states().record(instance("AI-1", InstanceState.LOST, 7_000));
+        var back = instance("AI-1", InstanceState.HEALTHY, 9_000);
+
+        var answer = parts.intake().handle(ControllerMessage.instanceStateReport(snapshot(EXECUTOR_ID,
+                List.of(back)), back));
+        parts.intake().handle(ControllerMessage.executorSnapshot(entry(9_500, back)));
+        var stopping = instance("AI-1", InstanceState.STOPPED, 10_000);
+        parts.intake().handle(ControllerMessage.instanceStateReport(snapshot(EXECUTOR_ID, List.of()), stopping));
+
+        assertThat(answer.status()).isEqualTo(MessageStatus.HANDLED);
+        assertThat(new ZkInstanceStore(curator).find(APP_ID, "AI-1")).map(InstanceInfo::state)
+                .contains(InstanceState.LOST);
+        assertThat(stopsAsked).isNotEmpty().allMatch((EXECUTOR_ID + "/AI-1")::equals);
     }
 
     @Test
@@ -177,7 +202,7 @@ class ReportIntakeTest {
         assertThat(parts.tracker().isAdmitted(EXECUTOR_ID)).isFalse();
     }
 
-    private record Parts(ExecutorTracker tracker, ReportIntake intake) {
+    private record Parts(ExecutorTracker tracker, ReportIntake intake, InstanceStates states) {
     }
 
     private Parts parts(CuratorFramework curator, ClusterResources resources) {
@@ -188,7 +213,7 @@ class ReportIntakeTest {
         var tracker = new ExecutorTracker(new NodeDataStore(curator), resources, states, instances, applications,
                 Duration.ofSeconds(45), Duration.ofSeconds(1));
         return new Parts(tracker, new ReportIntake(leading::get, tracker, states, new ZkTaskStore(curator),
-                new ZkLocalServiceInstanceStore(curator)));
+                new ZkLocalServiceInstanceStore(curator)), states);
     }
 
     private static TaskInfo task(TaskState state, long updated) {

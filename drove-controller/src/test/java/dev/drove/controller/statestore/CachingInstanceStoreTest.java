@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.drove.controller.statestore.TestRecords.instance;
 import static dev.drove.models.instance.InstanceState.HEALTHY;
+import static dev.drove.models.instance.InstanceState.PENDING;
+import static dev.drove.models.instance.InstanceState.STARTING;
 import static dev.drove.models.instance.InstanceState.STOPPED;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,6 +57,30 @@ class CachingInstanceStoreTest extends InstanceStoreContract {
 
         store.leadershipAcquired();
         assertThat(store.all(APP)).extracting(InstanceInfo::instanceId).containsExactly("AI-1", "AI-2");
+    }
+
+    @Test
+    void aLeaderKeepsPassingStatesOfAnInstanceItHoldsInMemoryAndWritesTheLastingOnes(CuratorFramework curator) {
+        var zooKeeper = new ZkInstanceStore(curator);
+        var store = new CachingInstanceStore(zooKeeper);
+        store.leadershipAcquired();
+
+        store.save(instance(APP, "AI-1", STARTING, 10, 10));
+        assertThat(zooKeeper.find(APP, "AI-1")).as("an instance first seen passing is written")
+                .map(InstanceInfo::state).contains(STARTING);
+        store.save(instance(APP, "AI-2", PENDING, 10, 10));
+        store.save(instance(APP, "AI-2", STARTING, 10, 20));
+        assertThat(store.find(APP, "AI-2")).map(InstanceInfo::state).contains(STARTING);
+        assertThat(zooKeeper.find(APP, "AI-2")).as("STARTING stays in memory").map(InstanceInfo::state)
+                .contains(PENDING);
+
+        store.save(instance(APP, "AI-2", HEALTHY, 10, 30));
+        assertThat(zooKeeper.find(APP, "AI-2")).map(InstanceInfo::state).contains(HEALTHY);
+
+        store.leadershipLost();
+        store.save(instance(APP, "AI-2", STARTING, 10, 40));
+        assertThat(zooKeeper.find(APP, "AI-2")).as("not leading: written through").map(InstanceInfo::state)
+                .contains(STARTING);
     }
 
     @Test

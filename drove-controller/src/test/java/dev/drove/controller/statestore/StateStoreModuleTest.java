@@ -40,8 +40,8 @@ class StateStoreModuleTest {
             assertThat(injector.getInstance(LocalServiceStore.class)).isInstanceOf(CachingLocalServiceStore.class);
             assertThat(injector.getInstance(LocalServiceInstanceStore.class))
                     .isSameAs(injector.getInstance(CachingLocalServiceInstanceStore.class));
-            assertThat(injector.getInstance(TaskStore.class)).isInstanceOf(ZkTaskStore.class);
-            assertThat(injector.getInstance(ClusterStateStore.class)).isInstanceOf(ZkClusterStateStore.class);
+            assertThat(injector.getInstance(TaskStore.class)).isInstanceOf(CachingTaskStore.class);
+            assertThat(injector.getInstance(ClusterStateStore.class)).isInstanceOf(CachingClusterStateStore.class);
 
             var elsewhere = new ZkApplicationStore(curator);
             elsewhere.save(application("billing", 2));

@@ -26,6 +26,7 @@ import org.apache.curator.framework.CuratorFramework;
 import java.time.Duration;
 import java.util.Date;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * This executor as a cluster member: its identity, ZooKeeper node data, leader discovery, state reports to the
@@ -87,19 +88,23 @@ public final class ClusterModule extends AbstractModule {
     StateReporter stateReporter(LeaderObserver leaders, MessageSender sender, Instances instances, ResourceBook book,
                                 ExecutorResources offer, ExecutorStatus status) {
         return new StateReporter(leaders, sender,
-                () -> ControllerMessage.executorSnapshot(nodeData(instances, book, offer, status)), publishPeriod);
+                () -> ControllerMessage.executorSnapshot(nodeData(endpoint, instances, book, offer, status)),
+                publishPeriod);
     }
 
     @Provides
     @Singleton
     NodePublisher nodePublisher(NodeDataStore store, Instances instances, ResourceBook book,
                                 ExecutorResources offer, ExecutorStatus status) {
-        return new NodePublisher(store, () -> nodeData(instances, book, offer, status), publishPeriod);
+        return new NodePublisher(store, () -> nodeData(endpoint, instances, book, offer, status), publishPeriod);
     }
 
-    /** This executor's node data as it is now: what ZooKeeper and the leader's snapshots carry. */
-    private ExecutorNodeData nodeData(Instances instances, ResourceBook book, ExecutorResources offer,
-                                      ExecutorStatus status) {
+    /**
+     * This executor's node data as it is now: what ZooKeeper and the leader's snapshots carry. Public for the hollow
+     * executors of control-plane tests, which publish exactly what a real executor does.
+     */
+    public static ExecutorNodeData nodeData(ExecutorEndpoint endpoint, Instances instances, ResourceBook book,
+                                            ExecutorResources offer, ExecutorStatus status) {
         return new ExecutorNodeData(endpoint.hostname(), endpoint.port(), endpoint.transportType(), new Date(),
                 book.snapshot(), instances.instances(), instances.tasks(), instances.serviceInstances(), offer.tags(),
                 Map.of(), status.state());
@@ -113,32 +118,57 @@ public final class ClusterModule extends AbstractModule {
 
     @Provides
     @Singleton
+    EngineResync engineResync(ContainerEngine engine, Instances instances, StateReporter reporter) {
+        return new EngineResync(engine, instances, reporter, endpoint.executorId());
+    }
+
+    @Provides
+    @Singleton
     RunawayReaper runawayReaper(ContainerEngine engine, Instances instances) {
         return new RunawayReaper(engine, instances, endpoint.executorId(), RUNAWAY_SWEEP);
     }
 
-    /** Sends every state change to the leader with the resources as they are now, and refreshes the node data. */
     @Provides
     @Singleton
     InstanceListener reportingListener(StateReporter reporter, NodePublisher publisher, ResourceBook book) {
+        return reporting(reporter, publisher, book);
+    }
+
+    /**
+     * Sends every state change to the leader with the resources as they are now, and refreshes the node data when
+     * the change is a lasting one: resources taken or given back, HEALTHY, RUNNING, a failure. The states an instance
+     * only passes through ({@link #PASSING}) reach the leader in the report and ZooKeeper at the next periodic
+     * publish, so an instance costs a few node-data writes instead of one per state.
+     */
+    public static InstanceListener reporting(StateReporter reporter, NodePublisher publisher, ResourceBook book) {
         return new InstanceListener() {
             @Override
             public void instanceChanged(InstanceInfo info) {
                 reporter.report(ControllerMessage.instanceStateReport(book.snapshot(), info));
-                publisher.refresh();
+                refresh(publisher, info.state());
             }
 
             @Override
             public void serviceInstanceChanged(LocalServiceInstanceInfo info) {
                 reporter.report(ControllerMessage.localServiceInstanceStateReport(book.snapshot(), info));
-                publisher.refresh();
+                refresh(publisher, info.state());
             }
 
             @Override
             public void taskChanged(TaskInfo info) {
                 reporter.report(ControllerMessage.taskStateReport(book.snapshot(), info));
-                publisher.refresh();
+                refresh(publisher, info.state());
             }
         };
+    }
+
+    /** Instance, local service instance and task states (by name) that do not refresh the node data on their own. */
+    static final Set<String> PASSING = Set.of("PROVISIONING", "STARTING", "UNREADY", "READY", "STOPPING",
+            "DEPROVISIONING", "RUN_COMPLETED");
+
+    private static void refresh(NodePublisher publisher, Enum<?> state) {
+        if (state == null || !PASSING.contains(state.name())) {
+            publisher.refresh();
+        }
     }
 }

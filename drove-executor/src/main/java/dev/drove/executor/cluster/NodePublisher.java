@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -15,8 +16,11 @@ import java.util.function.Supplier;
 
 /**
  * Keeps this executor's node data in ZooKeeper current: published at start, again whenever something changes
- * (coalesced, so a burst of instance changes is one write), and every {@code period} regardless. The znode is
- * ephemeral: it disappears when the executor's ZooKeeper session ends.
+ * (coalesced, so a burst of instance changes is one write), and looked at every {@code period}. A snapshot that
+ * differs from the last one written only in its {@code updated} time is not written again: the leader tells a live
+ * executor by its entry being there, not by its age, and a thousand executors rewriting unchanged data every period
+ * would be most of what ZooKeeper writes. The znode is ephemeral: it disappears when the executor's ZooKeeper
+ * session ends (and the store creates it again, with the last data, when a new session starts).
  */
 public final class NodePublisher implements Managed {
     private static final Logger LOG = LoggerFactory.getLogger(NodePublisher.class);
@@ -26,6 +30,7 @@ public final class NodePublisher implements Managed {
     private final Duration period;
     private final AtomicBoolean refreshPending = new AtomicBoolean();
     private ScheduledExecutorService scheduler;
+    private ExecutorNodeData written; // only used on the scheduler's thread
 
     public NodePublisher(NodeDataStore store, Supplier<ExecutorNodeData> snapshot, Duration period) {
         this.store = store;
@@ -53,10 +58,24 @@ public final class NodePublisher implements Managed {
     private void publish() {
         refreshPending.set(false);
         try {
-            store.publish(snapshot.get());
+            var data = snapshot.get();
+            if (written != null && sameButTime(written, data)) {
+                return;
+            }
+            store.publish(data);
+            written = data;
         } catch (RuntimeException e) {
             LOG.warn("Could not publish this executor's node data to ZooKeeper (will retry): {}", e.getMessage());
         }
+    }
+
+    /** Whether two snapshots differ in nothing but their {@code updated} time. */
+    static boolean sameButTime(ExecutorNodeData a, ExecutorNodeData b) {
+        return Objects.equals(a.hostname(), b.hostname()) && a.port() == b.port()
+                && a.transportType() == b.transportType() && Objects.equals(a.state(), b.state())
+                && Objects.equals(a.instances(), b.instances()) && Objects.equals(a.tasks(), b.tasks())
+                && Objects.equals(a.serviceInstances(), b.serviceInstances()) && Objects.equals(a.tags(), b.tags())
+                && Objects.equals(a.metadata(), b.metadata()) && a.executorState() == b.executorState();
     }
 
     @Override

@@ -84,6 +84,12 @@ public final class StateReporter implements Managed {
         wake();
     }
 
+    /** Sends a snapshot as soon as the queued reports are out (e.g. after resynchronising with the engine). */
+    public void snapshotNow() {
+        snapshotDue.set(System.nanoTime());
+        wake();
+    }
+
     /** Reports not yet accepted by a leader. */
     public int pending() {
         synchronized (queue) {

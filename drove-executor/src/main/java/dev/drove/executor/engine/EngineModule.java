@@ -6,8 +6,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Binds the {@code options:} config section, the engine's {@link DockerClients}, the {@link ContainerEngine} and the
- * shared {@link ContainerEvents} subscription. The application must manage {@link ContainerEvents} (start/stop) and
- * close {@link DockerClients} at shutdown.
+ * shared {@link ContainerEvents} subscription and {@link EngineWatch}. The application must manage
+ * {@link ContainerEvents} and {@link EngineWatch} (start/stop) and close {@link DockerClients} at shutdown.
  */
 public final class EngineModule extends AbstractModule {
     private final ExecutorOptions options;
@@ -21,6 +21,7 @@ public final class EngineModule extends AbstractModule {
         bind(ExecutorOptions.class).toInstance(options);
         bind(ContainerEngine.class);
         bind(ContainerEvents.class);
+        bind(EngineWatch.class);
     }
 
     @Provides

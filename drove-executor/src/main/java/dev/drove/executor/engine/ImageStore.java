@@ -14,12 +14,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
-/** The engine's images: pulling with a local fallback, and removing images no container needs any more. */
+/**
+ * The engine's images: pulling with a local fallback, and removing images no container needs any more. Concurrent
+ * pulls of one image share one engine pull ({@link SharedPulls}).
+ */
 final class ImageStore {
     private static final Logger LOG = LoggerFactory.getLogger(ContainerEngine.class);
 
     private final DockerClients docker;
     private final ExecutorOptions options;
+    private final SharedPulls pulls = new SharedPulls();
 
     ImageStore(DockerClients docker, ExecutorOptions options) {
         this.docker = docker;
@@ -29,7 +33,7 @@ final class ImageStore {
     /** See {@link ContainerEngine#ensureImage(String, Duration)}. */
     void ensure(String image, Duration pullTimeout) {
         ImageName name = ImageName.parse(image);
-        String failure = pull(name, pullTimeout);
+        String failure = pulls.pull(name.toString(), pullTimeout, timeout -> pull(name, timeout));
         if (failure == null) {
             LOG.info("Pulled image {}", name);
             return;

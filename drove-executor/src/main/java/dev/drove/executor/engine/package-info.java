@@ -15,13 +15,17 @@
  *     recover and to reap zombies.</li>
  *     <li><b>Container events</b> ({@link dev.drove.executor.engine.ContainerEvents}): the engine's die/oom/destroy
  *     events, from one subscription that reopens itself if the engine restarts.</li>
+ *     <li><b>Engine watch</b> ({@link dev.drove.executor.engine.EngineWatch}): pings the engine every second; an
+ *     <b>outage</b> runs from the first unanswered ping (or failed call a caller doubts) to the first answer after
+ *     which the executor has resynchronised.</li>
  *     <li><b>Host ports</b> ({@link dev.drove.executor.engine.HostPorts}): ephemeral ports the kernel picked, bound on
  *     all interfaces to the declared container ports.</li>
  * </ul>
  *
  * <p>Flow of one container:
  * <pre>
- * HostPorts.allocate(n) ─▶ ContainerRequest ─▶ ContainerEngine.ensureImage (pull ≤ timeout, else local copy + WARN)
+ * HostPorts.allocate(n) ─▶ ContainerRequest ─▶ ContainerEngine.ensureImage (pull ≤ timeout, else local copy + WARN;
+ *   instances starting together share one pull of their image: SharedPulls)
  *   ─▶ create (HostConfig: cpuset, memory, nofile, ports, binds, devices, log driver; files tar-streamed in)
  *   ─▶ start ─▶ [exec for CMD checks and hooks] ─▶ ContainerEvents: die(exitCode) / oom / destroy
  *   ─▶ stop(grace) | kill ─▶ exitCode ─▶ remove (force, volumes) ─▶ removeImageIfUnused (unless cacheImages)

@@ -14,16 +14,19 @@ import java.time.Duration;
 /**
  * HEALTHY: repeat the health check every interval; {@code attempts} failures in a row → UNHEALTHY with the last
  * failure; the container dying by itself → UNHEALTHY with its exit code (noticed at once through the engine's
- * events, not at the next check); a stop request → STOPPING.
+ * events, not at the next check); a stop request → STOPPING. While the container engine does not answer, failed
+ * checks do not count ({@link EngineOutageHold}): the instance stays HEALTHY until the engine is back.
  */
 final class HealthyStep implements InstanceStep {
     private final CheckRunner checks;
     private final EngineCommands commands;
+    private final EngineOutageHold hold;
 
     @Inject
-    HealthyStep(CheckRunner checks, EngineCommands commands) {
+    HealthyStep(CheckRunner checks, EngineCommands commands, EngineOutageHold hold) {
         this.checks = checks;
         this.commands = commands;
+        this.hold = hold;
     }
 
     @Override
@@ -35,7 +38,8 @@ final class HealthyStep implements InstanceStep {
             }
             return afterSignal(instance);
         }
-        Checker checker = Checkers.forCheck(health, instance.ports(), instance.containerId(), commands);
+        Checker checker = hold.guard(Checkers.forCheck(health, instance.ports(), instance.containerId(), commands),
+                instance.signal());
         if (instance.signal().awaitTrip(health.interval().toJavaDuration())) {
             return afterSignal(instance);
         }

@@ -10,6 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The container work the steps of both machines share: pull, create and start with the output followed, stop, and
@@ -54,6 +55,23 @@ final class InstanceContainers {
             instance.logs(ContainerLogFollower.follow(docker, instance.containerId(), instance.logId(), start));
         } catch (RuntimeException e) {
             LOG.warn("Cannot follow the output of {}: {}", instance.describe(), e.getMessage());
+        }
+    }
+
+    /**
+     * Follows the container's output again after the engine was unreachable: from {@code since}, the start of the
+     * outage, unless the old stream survived. A failure only costs the log.
+     */
+    void followAgain(TrackedInstance<?> instance, Instant since) {
+        ContainerLogFollower current = instance.logs();
+        if (current != null && !current.hasEnded()) {
+            return;
+        }
+        instance.closeLogs();
+        try {
+            instance.logs(ContainerLogFollower.resume(docker, instance.containerId(), instance.logId(), since));
+        } catch (RuntimeException e) {
+            LOG.warn("Cannot follow the output of {} again: {}", instance.describe(), e.getMessage());
         }
     }
 

@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The loop that drives one instance on its own thread: current state → its step → next state, each move checked
@@ -19,7 +20,10 @@ import java.util.Map;
  *
  * A step that throws, a state without a step, or an illegal move (a bug) takes the first state of
  * {@code failurePath} the table allows from the current state, with the failure as error: the instance is never left
- * hanging. {@link #detach()} ends the loop without another move, leaving the container as it is (executor shutdown).
+ * hanging. One exception: when a step of a state in {@code heldStates} (the container exists) throws while the
+ * container engine does not answer, the failure says nothing about the container, so the machine waits for the
+ * engine ({@link EngineOutageHold}) and runs the same step again; past the hold's limit the failure path is taken.
+ * {@link #detach()} ends the loop without another move, leaving the container as it is (executor shutdown).
  */
 final class InstanceMachine<S extends Enum<S>, T extends TrackedInstance<S>> implements Runnable {
     private static final Logger LOG = LoggerFactory.getLogger(InstanceMachine.class);
@@ -35,16 +39,29 @@ final class InstanceMachine<S extends Enum<S>, T extends TrackedInstance<S>> imp
     private final Map<S, ? extends Step<S, T>> steps;
     private final List<S> failurePath;
     private final Observer observer;
+    private final EngineOutageHold hold;
+    private final Set<S> heldStates;
     private volatile boolean detached;
     private volatile Thread thread;
 
     InstanceMachine(T instance, TransitionTable<S> table, Map<S, ? extends Step<S, T>> steps, List<S> failurePath,
                     Observer observer) {
+        this(instance, table, steps, failurePath, observer, null, Set.of());
+    }
+
+    /**
+     * @param hold       waits out engine outages; null: every failure takes the failure path at once
+     * @param heldStates the states whose failed steps are run again after an engine outage
+     */
+    InstanceMachine(T instance, TransitionTable<S> table, Map<S, ? extends Step<S, T>> steps, List<S> failurePath,
+                    Observer observer, EngineOutageHold hold, Set<S> heldStates) {
         this.instance = instance;
         this.table = table;
         this.steps = steps;
         this.failurePath = List.copyOf(failurePath);
         this.observer = observer;
+        this.hold = hold;
+        this.heldStates = Set.copyOf(heldStates);
     }
 
     T instance() {
@@ -90,27 +107,48 @@ final class InstanceMachine<S extends Enum<S>, T extends TrackedInstance<S>> imp
     }
 
     private Move<S> next(S state) {
-        try {
-            Step<S, T> step = steps.get(state);
-            if (step == null) {
-                throw new IllegalStateException("No step is bound for state " + state);
+        while (true) {
+            try {
+                return runStep(state);
+            } catch (RuntimeException e) {
+                if (detached) {
+                    return Move.to(state);
+                }
+                if (hold != null && heldStates.contains(state) && hold.engineIsAway()) {
+                    LOG.warn("{} stays {} while the container engine does not answer ({})", instance.describe(),
+                            state, e.getMessage());
+                    if (hold.awaitEngine(() -> detached)) {
+                        LOG.info("{}: the container engine answers again; resuming {}", instance.describe(), state);
+                        continue;
+                    }
+                    if (detached) {
+                        return Move.to(state);
+                    }
+                }
+                return failed(state, e);
             }
-            Move<S> move = step.run(instance);
-            table.check(state, move.to());
-            return move;
-        } catch (RuntimeException e) {
-            if (detached) {
-                return Move.to(state);
-            }
-            S target = failurePath.stream()
-                    .filter(candidate -> table.allows(state, candidate))
-                    .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("No way out of " + state + " for "
-                            + instance.describe(), e));
-            LOG.error("{} failed in {}; moving to {}", instance.describe(), state, target, e);
-            return Move.failed(target, "Failed in " + state + ": " + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()));
         }
+    }
+
+    private Move<S> runStep(S state) {
+        Step<S, T> step = steps.get(state);
+        if (step == null) {
+            throw new IllegalStateException("No step is bound for state " + state);
+        }
+        Move<S> move = step.run(instance);
+        table.check(state, move.to());
+        return move;
+    }
+
+    private Move<S> failed(S state, RuntimeException e) {
+        S target = failurePath.stream()
+                .filter(candidate -> table.allows(state, candidate))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("No way out of " + state + " for "
+                        + instance.describe(), e));
+        LOG.error("{} failed in {}; moving to {}", instance.describe(), state, target, e);
+        return Move.failed(target, "Failed in " + state + ": " + (e.getMessage() == null
+                ? e.getClass().getSimpleName() : e.getMessage()));
     }
 
     private void log(Move<S> move) {

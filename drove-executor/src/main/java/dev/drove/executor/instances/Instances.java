@@ -5,6 +5,7 @@ import dev.drove.common.messages.ServiceInstanceSpec;
 import dev.drove.common.messages.TaskInstanceSpec;
 import dev.drove.executor.engine.ContainerEvent;
 import dev.drove.executor.engine.ContainerEvents;
+import dev.drove.executor.engine.ManagedContainer;
 import dev.drove.executor.topology.ResourceBook;
 import dev.drove.models.application.JobType;
 import dev.drove.models.instance.InstanceInfo;
@@ -20,9 +21,13 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
@@ -37,10 +42,12 @@ import java.util.function.Consumer;
  * adopt(container, labels) ──re-lock──▶ UNKNOWN (reported) ──▶ thread: UNREADY … / RUNNING …   (executor restart)
  * stop(id) ──▶ the instance's signal trips ──▶ its step ends its wait ──▶ STOPPING / RUN_COMPLETED(CANCELLED) …
  * engine die event ──▶ the instance whose container died: STOPPING (via UNHEALTHY if it was HEALTHY) with the code
+ * engine unreachable ──▶ steps and checks hold (EngineOutageHold) ──▶ engine back ──▶ resynchronise(containers):
+ *     running: carry on, output followed again | exited: as a die event | gone: vanished ──▶ stop path
  * </pre>
  *
- * <p>A start is refused, with nothing run, when the instance id is already tracked or its cores or memory cannot be
- * locked. The last info of an instance that ended stays findable for {@link #FINISHED_RETENTION}, so a late query
+ * <p>A start is refused, with nothing run, when the instance id is already tracked with another spec or its cores or
+ * memory cannot be locked; a start repeating the tracked spec (a resent message) is accepted and changes nothing. The last info of an instance that ended stays findable for {@link #FINISHED_RETENTION}, so a late query
  * still sees how it ended; the lists show only instances that have not ended. Thread-safe.
  */
 @Singleton
@@ -58,9 +65,22 @@ public final class Instances implements AutoCloseable {
 
     private final Map<InstanceState, InstanceStep> serviceSteps;
     private final Map<TaskState, TaskStep> taskSteps;
+    /**
+     * States with a container (or its remains) whose steps wait out an engine outage instead of failing: everything
+     * after the container started. A failure while pulling, creating or starting is a failed start, as always.
+     */
+    static final Set<InstanceState> SERVICE_HELD_STATES = EnumSet.of(InstanceState.UNKNOWN, InstanceState.UNREADY,
+            InstanceState.READY, InstanceState.HEALTHY, InstanceState.UNHEALTHY, InstanceState.STOPPING,
+            InstanceState.DEPROVISIONING, InstanceState.PROVISIONING_FAILED, InstanceState.START_FAILED,
+            InstanceState.READINESS_CHECK_FAILED);
+    static final Set<TaskState> TASK_HELD_STATES = EnumSet.of(TaskState.UNKNOWN, TaskState.RUNNING,
+            TaskState.RUN_COMPLETED, TaskState.RUN_FAILED, TaskState.PROVISIONING_FAILED, TaskState.DEPROVISIONING);
+
     private final ResourceBook resources;
     private final ContainerEvents events;
     private final ExecutorIdentity executor;
+    private final EngineOutageHold hold;
+    private final InstanceContainers containers;
     private final List<InstanceListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<String, InstanceMachine<?, ?>> live = new ConcurrentHashMap<>();
     private final Map<String, Ended> ended = new ConcurrentHashMap<>();
@@ -69,12 +89,15 @@ public final class Instances implements AutoCloseable {
 
     @Inject
     Instances(Map<InstanceState, InstanceStep> serviceSteps, Map<TaskState, TaskStep> taskSteps,
-              ResourceBook resources, ContainerEvents events, ExecutorIdentity executor) {
+              ResourceBook resources, ContainerEvents events, ExecutorIdentity executor, EngineOutageHold hold,
+              InstanceContainers containers) {
         this.serviceSteps = Map.copyOf(serviceSteps);
         this.taskSteps = Map.copyOf(taskSteps);
         this.resources = resources;
         this.events = events;
         this.executor = executor;
+        this.hold = hold;
+        this.containers = containers;
         events.addListener(eventListener);
     }
 
@@ -87,18 +110,18 @@ public final class Instances implements AutoCloseable {
      * Starts an application or local service instance: locks its cores and memory, reports it PENDING and runs its
      * machine. Returns at once; the container starts in the background.
      *
-     * @throws StartRefusedException when the instance id is already tracked or the resources cannot be locked;
-     *                               nothing was started
+     * @throws StartRefusedException when the instance id is already tracked with another spec or the resources cannot
+     *                               be locked; nothing was started (the same spec again is accepted and ignored)
      */
     public void startService(ServiceInstanceSpec spec) throws StartRefusedException {
         ServiceInstance instance = new ServiceInstance(spec, executor, InstanceState.PENDING, new Date(), false);
-        launch(new InstanceMachine<>(instance, Lifecycles.INSTANCE, serviceSteps, SERVICE_FAILURE_PATH, observer));
+        launch(serviceMachine(instance), true);
     }
 
     /** Starts a task instance; see {@link #startService}. */
     public void startTask(TaskInstanceSpec spec) throws StartRefusedException {
         TaskRun task = new TaskRun(spec, executor, TaskState.PENDING, new Date(), false);
-        launch(new InstanceMachine<>(task, Lifecycles.TASK, taskSteps, TASK_FAILURE_PATH, observer));
+        launch(taskMachine(task), true);
     }
 
     /**
@@ -125,16 +148,15 @@ public final class Instances implements AutoCloseable {
         if (labelled.jobType() == JobType.COMPUTATION) {
             TaskRun task = new TaskRun((TaskInstanceSpec) spec, executor, TaskState.UNKNOWN, labelled.created(), true);
             task.containerId(containerId);
-            machine = new InstanceMachine<>(task, Lifecycles.TASK, taskSteps, TASK_FAILURE_PATH, observer);
+            machine = taskMachine(task);
         } else {
             ServiceInstance instance = new ServiceInstance((ServiceInstanceSpec) spec, executor,
                     InstanceState.UNKNOWN, labelled.created(), true);
             instance.containerId(containerId);
             instance.ports(labelled.ports());
-            machine = new InstanceMachine<>(instance, Lifecycles.INSTANCE, serviceSteps, SERVICE_FAILURE_PATH,
-                    observer);
+            machine = serviceMachine(instance);
         }
-        launch(machine);
+        launch(machine, false);
         return spec.instanceId();
     }
 
@@ -214,11 +236,86 @@ public final class Instances implements AutoCloseable {
         detach();
     }
 
-    private void launch(InstanceMachine<?, ?> machine) throws StartRefusedException {
+    /**
+     * After the container engine was unreachable (it restarted, say): brings every tracked instance in line with
+     * the engine's list of this executor's containers. A container that still runs carries on (its output is
+     * followed again from the start of the outage, if that stream broke); one that exited meanwhile is taken as
+     * having died (its instance heads for UNHEALTHY/STOPPING, a task for its result), one that is gone as vanished,
+     * so the controller replaces them the usual way. Instances without a container yet, or being stopped, are left
+     * to their steps.
+     *
+     * @param managed the engine's containers carrying the instance id label, listed after it answered again
+     * @param since   when the engine stopped answering
+     */
+    public Resync resynchronise(List<ManagedContainer> managed, Instant since) {
+        Map<String, ManagedContainer> byId = new HashMap<>();
+        managed.forEach(container -> byId.put(container.id(), container));
+        int carryOn = 0;
+        int ended = 0;
+        for (InstanceMachine<?, ?> machine : live.values()) {
+            TrackedInstance<?> instance = machine.instance();
+            String containerId = instance.containerId();
+            if (containerId == null || instance.isExpectingExit()) {
+                continue;
+            }
+            ManagedContainer container = byId.get(containerId);
+            if (container != null && "created".equals(container.state())) {
+                continue; // still being started: its start step finds out
+            }
+            if (container == null) {
+                LOG.warn("The container {} of {} is gone after the container engine was unreachable",
+                        containerId, instance.describe());
+                instance.containerVanished();
+                ended++;
+            } else if (container.isRunning()) {
+                containers.followAgain(instance, since);
+                carryOn++;
+            } else {
+                OptionalInt code = containers.engine().exitCode(containerId);
+                LOG.warn("The container {} of {} exited (code {}) while the container engine was unreachable",
+                        containerId, instance.describe(), code.isPresent() ? code.getAsInt() : "unknown");
+                instance.containerDied(code);
+                ended++;
+            }
+        }
+        return new Resync(carryOn, ended);
+    }
+
+    /** What a {@link #resynchronise} found. */
+    public record Resync(int carryingOn, int ended) {
+    }
+
+    /** How many instances and tasks have not ended. */
+    public int count() {
+        return live.size();
+    }
+
+    private InstanceMachine<InstanceState, ServiceInstance> serviceMachine(ServiceInstance instance) {
+        return new InstanceMachine<>(instance, Lifecycles.INSTANCE, serviceSteps, SERVICE_FAILURE_PATH, observer,
+                hold, SERVICE_HELD_STATES);
+    }
+
+    private InstanceMachine<TaskState, TaskRun> taskMachine(TaskRun task) {
+        return new InstanceMachine<>(task, Lifecycles.TASK, taskSteps, TASK_FAILURE_PATH, observer, hold,
+                TASK_HELD_STATES);
+    }
+
+    /**
+     * @param resentIsAccepted whether a start repeating the spec of the tracked instance with that id is accepted
+     *                         and ignored (a START message resent by the controller) rather than refused
+     */
+    private void launch(InstanceMachine<?, ?> machine, boolean resentIsAccepted) throws StartRefusedException {
         TrackedInstance<?> instance = machine.instance();
         String id = instance.instanceId();
         synchronized (live) {
-            if (live.containsKey(id)) {
+            InstanceMachine<?, ?> tracked = live.get(id);
+            if (tracked != null) {
+                if (resentIsAccepted && tracked.instance().spec().equals(instance.spec())) {
+                    // The controller resends a START whose answer it did not get; the first one arrived.
+                    LOG.info("START of {} repeated with the same spec; it is already tracked, nothing to do",
+                            instance.describe());
+                    return;
+                }
                 throw new StartRefusedException("Instance " + id + " is already running on this executor");
             }
             try {

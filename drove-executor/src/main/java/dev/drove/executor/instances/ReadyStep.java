@@ -14,10 +14,12 @@ import jakarta.inject.Inject;
  */
 final class ReadyStep implements InstanceStep {
     private final EngineCommands commands;
+    private final EngineOutageHold hold;
 
     @Inject
-    ReadyStep(EngineCommands commands) {
+    ReadyStep(EngineCommands commands, EngineOutageHold hold) {
         this.commands = commands;
+        this.hold = hold;
     }
 
     @Override
@@ -32,7 +34,8 @@ final class ReadyStep implements InstanceStep {
         }
         Checker checker;
         try {
-            checker = Checkers.forCheck(health, instance.ports(), instance.containerId(), commands);
+            checker = hold.guard(Checkers.forCheck(health, instance.ports(), instance.containerId(), commands),
+                    signal);
         } catch (IllegalArgumentException e) {
             return Move.failed(InstanceState.STOPPING, e.getMessage());
         }

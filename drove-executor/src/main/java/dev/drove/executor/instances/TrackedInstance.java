@@ -30,6 +30,7 @@ abstract class TrackedInstance<S extends Enum<S>> {
     private volatile boolean expectingExit;
     private volatile Integer exitCode;
     private volatile boolean outOfMemory;
+    private volatile boolean vanished;
     private volatile String containerId;
     private volatile ContainerLogFollower logs;
     private S state;
@@ -151,6 +152,18 @@ abstract class TrackedInstance<S extends Enum<S>> {
         signal.trip();
     }
 
+    /**
+     * The container is gone (removed, or the engine lost it) and nobody asked for that: the instance heads for its
+     * stop path as if the container had died; ignored once the executor is stopping it.
+     */
+    void containerVanished() {
+        if (expectingExit) {
+            return;
+        }
+        vanished = true;
+        containerDied(OptionalInt.of(-1));
+    }
+
     /** The kernel killed a process of the container for exceeding its memory limit. */
     void ranOutOfMemory() {
         outOfMemory = true;
@@ -164,8 +177,16 @@ abstract class TrackedInstance<S extends Enum<S>> {
 
     /** "Container exited unexpectedly with code 137", naming an out-of-memory kill when there was one. */
     String unexpectedExitMessage() {
+        if (vanished) {
+            return "Container " + containerId + " disappeared from the container engine";
+        }
         return "Container exited unexpectedly with code " + exitedOnItsOwn().orElse(-1)
                 + (outOfMemory ? " after running out of memory" : "");
+    }
+
+    /** Whether the executor is stopping the container (its death is expected). */
+    boolean isExpectingExit() {
+        return expectingExit;
     }
 
     String containerId() {

@@ -15,11 +15,13 @@ import jakarta.inject.Inject;
 final class UnreadyStep implements InstanceStep {
     private final CheckRunner checks;
     private final EngineCommands commands;
+    private final EngineOutageHold hold;
 
     @Inject
-    UnreadyStep(CheckRunner checks, EngineCommands commands) {
+    UnreadyStep(CheckRunner checks, EngineCommands commands, EngineOutageHold hold) {
         this.checks = checks;
         this.commands = commands;
+        this.hold = hold;
     }
 
     @Override
@@ -33,7 +35,8 @@ final class UnreadyStep implements InstanceStep {
         }
         Checker checker;
         try {
-            checker = Checkers.forCheck(readiness, instance.ports(), instance.containerId(), commands);
+            checker = hold.guard(Checkers.forCheck(readiness, instance.ports(), instance.containerId(), commands),
+                    instance.signal());
         } catch (IllegalArgumentException e) {
             return Move.failed(InstanceState.READINESS_CHECK_FAILED, e.getMessage());
         }

@@ -14,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -50,6 +51,7 @@ public final class ContainerLogFollower implements AutoCloseable {
     private final InstanceLogId logId;
     private final Lines lines = new Lines();
     private volatile boolean closed;
+    private volatile boolean ended;
 
     private ContainerLogFollower(String containerId, InstanceLogId logId) {
         this.containerId = containerId;
@@ -71,6 +73,23 @@ public final class ContainerLogFollower implements AutoCloseable {
         }
         logs.exec(follower.lines);
         LOG.debug("Following the output of container {} as {}", containerId, logId);
+        return follower;
+    }
+
+    /**
+     * Follows again after the stream broke (the container engine restarted): the lines the container wrote since
+     * {@code since} (whole seconds, so a line of that second may be filed twice), then new ones. Returns at once.
+     */
+    public static ContainerLogFollower resume(DockerClients docker, String containerId, InstanceLogId logId,
+                                              Instant since) {
+        ContainerLogFollower follower = new ContainerLogFollower(containerId, logId);
+        docker.streams().logContainerCmd(containerId)
+                .withFollowStream(true)
+                .withStdOut(true)
+                .withStdErr(true)
+                .withSince((int) since.getEpochSecond())
+                .exec(follower.lines);
+        LOG.debug("Following the output of container {} as {} again, from {}", containerId, logId, since);
         return follower;
     }
 
@@ -99,7 +118,13 @@ public final class ContainerLogFollower implements AutoCloseable {
         }
     }
 
+    /** Whether the stream has ended (the container stopped, or the engine dropped the stream) or was closed. */
+    public boolean hasEnded() {
+        return ended || closed;
+    }
+
     private void ended(String reason) {
+        ended = true;
         lines.flush();
         if (closed) {
             return;

@@ -229,11 +229,16 @@ class ApplicationInstancesTest {
                 .isInstanceOf(StartRefusedException.class)
                 .hasMessage("Cannot start Instance " + second.instanceId() + " of " + TestSpecs.APP_ID
                         + ": Core 1 on NUMA node 0 is already used by another instance");
-        assertThatThrownBy(() -> instances.startService(first))
+        instances.startService(first); // a resent START: accepted, changes nothing
+        var reshaped = new TestSpecs.App();
+        reshaped.instanceId = first.instanceId();
+        reshaped.memoryMB = 32;
+        assertThatThrownBy(() -> instances.startService(reshaped.build()))
                 .isInstanceOf(StartRefusedException.class)
                 .hasMessage("Instance " + first.instanceId() + " is already running on this executor");
 
         awaitState(first.instanceId(), HEALTHY);
+        assertThat(heard.states(first.instanceId())).containsOnlyOnce(InstanceState.PENDING);
         assertThat(heard.states(second.instanceId())).isEmpty();
         assertThat(instances.isRunning(second.instanceId())).isFalse();
         assertThat(containerExists(docker, TestSpecs.APP_ID + "-" + second.instanceId())).isFalse();

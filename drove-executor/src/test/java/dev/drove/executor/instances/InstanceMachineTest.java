@@ -1,15 +1,19 @@
 package dev.drove.executor.instances;
 
+import dev.drove.executor.engine.EngineWatch;
 import dev.drove.models.instance.InstanceState;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static dev.drove.models.instance.InstanceState.DEPROVISIONING;
 import static dev.drove.models.instance.InstanceState.HEALTHY;
@@ -18,6 +22,7 @@ import static dev.drove.models.instance.InstanceState.PROVISIONING;
 import static dev.drove.models.instance.InstanceState.STOPPED;
 import static dev.drove.models.instance.InstanceState.STOPPING;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The loop on the test's thread with scripted steps: every move is checked, applied, reported; nothing hangs. */
 class InstanceMachineTest {
@@ -92,6 +97,109 @@ class InstanceMachineTest {
 
         assertThat(reported).isEmpty();
         assertThat(instance.state()).isEqualTo(PENDING);
+    }
+
+    @Test
+    void aStepThatFailsWhileTheEngineIsAwayRunsAgainOnceTheEngineAnswersInsteadOfFailing() {
+        var engine = new ScriptedEngine();
+        var watch = engine.watch();
+        var hold = new EngineOutageHold(watch, Duration.ofMinutes(5));
+        ServiceInstance instance = instance(HEALTHY);
+        Map<InstanceState, InstanceStep> steps = drainingSteps();
+        var runs = new AtomicInteger();
+        steps.put(HEALTHY, any -> {
+            if (runs.incrementAndGet() == 1) {
+                engine.answers.set(false);
+                var back = new Thread(() -> {
+                    await().until(() -> !watch.isReachable());
+                    engine.answers.set(true);
+                    watch.check();
+                });
+                back.start();
+                throw new IllegalStateException("Cannot exec in container: connection refused");
+            }
+            return Move.to(STOPPING);
+        });
+
+        heldMachine(instance, steps, hold).run();
+
+        assertThat(runs).hasValue(2);
+        assertThat(reported).containsExactly("STOPPING", "DEPROVISIONING", "STOPPED (terminal)");
+    }
+
+    @Test
+    void pastTheHoldsLimitAFailureWhileTheEngineIsAwayTakesTheFailurePath() {
+        var engine = new ScriptedEngine();
+        engine.answers.set(false);
+        var hold = new EngineOutageHold(engine.watch(), Duration.ZERO);
+        ServiceInstance instance = instance(HEALTHY);
+        Map<InstanceState, InstanceStep> steps = drainingSteps();
+        steps.put(HEALTHY, any -> {
+            throw new IllegalStateException("engine down");
+        });
+
+        heldMachine(instance, steps, hold).run();
+
+        assertThat(reported.get(0)).isEqualTo("STOPPING: Failed in HEALTHY: engine down");
+    }
+
+    @Test
+    void aStartThatFailsWhileTheEngineIsAwayIsAFailedStartAsAlways() {
+        var engine = new ScriptedEngine();
+        engine.answers.set(false);
+        var hold = new EngineOutageHold(engine.watch(), Duration.ofMinutes(5));
+        ServiceInstance instance = instance(InstanceState.STARTING);
+        Map<InstanceState, InstanceStep> steps = drainingSteps();
+        steps.put(InstanceState.STARTING, any -> {
+            throw new IllegalStateException("engine down");
+        });
+        steps.put(InstanceState.START_FAILED, any -> Move.to(DEPROVISIONING));
+        engine.answersAgainAfter(InstanceState.DEPROVISIONING, steps);
+
+        heldMachine(instance, steps, hold).run();
+
+        assertThat(reported.get(0)).isEqualTo("START_FAILED: Failed in STARTING: engine down");
+        assertThat(instance.state()).isEqualTo(STOPPED);
+    }
+
+    /** An engine whose ping answers as told. */
+    private static final class ScriptedEngine {
+        final AtomicBoolean answers = new AtomicBoolean(true);
+        private final EngineWatch watch = new EngineWatch("test", () -> {
+                    if (!answers.get()) {
+                        throw new IllegalStateException("Connection refused");
+                    }
+                });
+
+        EngineWatch watch() {
+            return watch;
+        }
+
+        /** The step of {@code state} (held) fails once while the engine is away, then the engine comes back. */
+        void answersAgainAfter(InstanceState state, Map<InstanceState, InstanceStep> steps) {
+            InstanceStep original = steps.get(state);
+            var failed = new AtomicBoolean();
+            steps.put(state, instance -> {
+                if (failed.compareAndSet(false, true)) {
+                    new Thread(() -> {
+                        await().until(() -> !watch.isReachable());
+                        answers.set(true);
+                        watch.check();
+                    }).start();
+                    throw new IllegalStateException("Cannot remove container: connection refused");
+                }
+                return original.run(instance);
+            });
+        }
+    }
+
+    private InstanceMachine<InstanceState, ServiceInstance> heldMachine(ServiceInstance instance,
+                                                                        Map<InstanceState, InstanceStep> steps,
+                                                                        EngineOutageHold hold) {
+        return new InstanceMachine<>(instance, Lifecycles.INSTANCE, steps, Instances.SERVICE_FAILURE_PATH,
+                (moved, terminal) -> reported.add(moved.state()
+                        + (moved.errorMessage().isEmpty() ? "" : ": " + moved.errorMessage())
+                        + (terminal ? " (terminal)" : "")), hold, Instances.SERVICE_HELD_STATES);
     }
 
     /** Every state drains to a terminal one: DEPROVISIONING where allowed, else STOPPED or LOST. */
