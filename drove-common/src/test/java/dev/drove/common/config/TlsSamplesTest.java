@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.drove.common.http.ClusterTlsConfig;
 import dev.drove.common.http.ServerEndpoints;
+import dev.drove.common.testkit.ProductionConfigContract;
 import dev.drove.models.info.nodedata.NodeTransportType;
 import dev.drove.models.json.Json;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -20,7 +21,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * variables of the env file beside them.
  */
 class TlsSamplesTest {
-    private static final Path PRODUCTION = productionFolder();
+    private static final Path PRODUCTION = ProductionConfigContract.productionFolder();
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"controller, 10000", "executor, 11000"})
@@ -61,7 +61,7 @@ class TlsSamplesTest {
 
     /** The file with its variables replaced as the service replaces them (strict: each must be in the env file). */
     private static String substituted(String service) throws IOException {
-        var environment = envFile(service);
+        var environment = ProductionConfigContract.readEnvFile(service);
         assertThat(environment).containsKeys("DROVE_TLS_KEYSTORE_PASSWORD", "DROVE_TLS_TRUSTSTORE_PASSWORD");
         environment.replaceAll((name, value) -> value.isEmpty() ? "filled-in" : value);
         environment.put("DROVE_TLS_KEYSTORE_PASSWORD", "key-store-password");
@@ -93,27 +93,5 @@ class TlsSamplesTest {
 
     private static ObjectMapper mapper() {
         return Json.configure(Jackson.newObjectMapper(new YAMLFactory()));
-    }
-
-    private static Map<String, String> envFile(String service) throws IOException {
-        var variables = new LinkedHashMap<String, String>();
-        for (var line : Files.readAllLines(PRODUCTION.resolve(service + ".env"))) {
-            var trimmed = line.strip();
-            if (!trimmed.isEmpty() && !trimmed.startsWith("#")) {
-                var equals = trimmed.indexOf('=');
-                variables.put(trimmed.substring(0, equals), trimmed.substring(equals + 1));
-            }
-        }
-        return variables;
-    }
-
-    private static Path productionFolder() {
-        for (var folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
-            var candidate = folder.resolve("config").resolve("production");
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No config/production above " + Path.of("").toAbsolutePath());
     }
 }

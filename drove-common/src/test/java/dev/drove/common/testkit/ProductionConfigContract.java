@@ -164,6 +164,11 @@ public abstract class ProductionConfigContract<C extends Configuration> {
 
     /** {service}.env as docker's --env-file reads it: NAME=value lines, the value taken literally. */
     protected Map<String, String> envFile() throws IOException {
+        return readEnvFile(service);
+    }
+
+    /** config/production/{service}.env as docker's --env-file reads it, for other tests of the shipped files. */
+    public static Map<String, String> readEnvFile(String service) throws IOException {
         var variables = new LinkedHashMap<String, String>();
         List<String> lines = Files.readAllLines(PRODUCTION.resolve(service + ".env"));
         for (var line : lines) {
@@ -179,7 +184,7 @@ public abstract class ProductionConfigContract<C extends Configuration> {
     }
 
     /** config/production of this checkout, found from the module folder the tests run in. */
-    private static Path productionFolder() {
+    public static Path productionFolder() {
         for (var folder = Path.of("").toAbsolutePath(); folder != null; folder = folder.getParent()) {
             var candidate = folder.resolve("config").resolve("production");
             if (Files.isDirectory(candidate)) {
