@@ -3,6 +3,7 @@ package dev.drove.common.discovery;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.drove.common.zookeeper.ZkJsonStore;
 import dev.drove.common.zookeeper.ZkPaths;
+import dev.drove.common.zookeeper.ZkStoreException;
 import dev.drove.models.info.nodedata.ControllerNodeData;
 import dev.drove.models.info.nodedata.ExecutorNodeData;
 import dev.drove.models.info.nodedata.NodeData;
@@ -105,6 +106,24 @@ public final class NodeDataStore implements Closeable {
                 .filter(ExecutorNodeData.class::isInstance)
                 .map(ExecutorNodeData.class::cast)
                 .toList();
+    }
+
+    /**
+     * A watch on every published executor that keeps them in memory ({@link ExecutorEntries}), for a reader that
+     * looks at all of them often; the caller starts and closes it.
+     */
+    public ExecutorEntries watchExecutors() {
+        return new ExecutorEntries(curator);
+    }
+
+    /** Whether the entry of {@code node} is in ZooKeeper now (read from ZooKeeper itself, not a watch). */
+    public boolean isPublished(NodeData node) {
+        var path = path(node);
+        try {
+            return curator.checkExists().forPath(path) != null;
+        } catch (Exception e) {
+            throw new ZkStoreException("Could not check " + path + ": " + e.getMessage(), e);
+        }
     }
 
     /** The published executor with the id {@code executorId} ({@link ExecutorId}), if any. */

@@ -13,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The client one cluster node uses to call another: JSON over HTTP(S) with the sender's {@link ClusterCredentials}
@@ -25,9 +27,20 @@ import java.time.Duration;
  * <p>Built on {@link java.net.http.HttpClient}, made by {@link ClusterTls} like every inter-node client: it is in the
  * JDK, has a connect timeout and a per-request timeout that covers the whole answer, and sends the headers exactly as
  * given. A peer whose node data says HTTPS is called over https with the node's {@code clusterTls} trust.
+ *
+ * <p>At most {@link #MAX_IN_FLIGHT} calls are on the wire at once; more callers wait their turn (up to
+ * {@link #LONGEST_TURN_WAIT}). The JDK client drives every connection from one selector thread: a leader starting
+ * thousands of instances at once sent a START for each at the same moment, and most of them failed with "HTTP connect
+ * timed out" although the executors answered at once (measured by the control-plane bench, 1,000 executors).
  */
 public final class ClusterHttpClient {
     private static final String JSON_TYPE = "application/json";
+    /** How many calls of one client may be under way at once. */
+    static final int MAX_IN_FLIGHT = 64;
+    /** How long a call waits for its turn before it fails without being sent. */
+    static final Duration LONGEST_TURN_WAIT = Duration.ofSeconds(30);
+
+    private final Semaphore turns = new Semaphore(MAX_IN_FLIGHT, true);
 
     private final HttpClient http;
     private final ClusterCredentials credentials;
@@ -104,6 +117,15 @@ public final class ClusterHttpClient {
         credentials.headers().forEach(request::header);
         HttpResponse<String> response;
         try {
+            if (!turns.tryAcquire(LONGEST_TURN_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new ClusterCallException(method + " " + uri + " not sent: " + MAX_IN_FLIGHT + " calls to other "
+                        + "nodes have been under way for " + LONGEST_TURN_WAIT.toSeconds() + " s", null);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ClusterCallException(method + " " + uri + " was interrupted", e);
+        }
+        try {
             response = http.send(request.method(method, body).build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
             throw new ClusterCallException(method + " " + uri + " failed: " + e.getMessage(), e);
@@ -112,6 +134,8 @@ public final class ClusterHttpClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ClusterCallException(method + " " + uri + " was interrupted", e);
+        } finally {
+            turns.release();
         }
         return new ClusterResponse<>(response.statusCode(), parse(response.body(), type), response.body());
     }

@@ -26,13 +26,18 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** The inter-node client against a real Jetty that echoes what it got. */
 @ExtendWith(DropwizardExtensionsSupport.class)
@@ -40,6 +45,7 @@ class ClusterHttpClientTest {
     private static final ClusterCredentials CREDENTIALS =
             new ClusterCredentials("controller-1.internal", NodeType.CONTROLLER, "ControllerSecretValue");
     private static volatile CountDownLatch releaseSlowCalls = new CountDownLatch(1);
+    private static final Concurrency HELD = new Concurrency();
 
     static final DropwizardClientExtension NODE = new DropwizardClientExtension(new EchoResource());
 
@@ -82,6 +88,18 @@ class ClusterHttpClientTest {
         public Map<String, String> slow() throws InterruptedException {
             releaseSlowCalls.await(10, TimeUnit.SECONDS);
             return Map.of("late", "yes");
+        }
+
+        @GET
+        @Path("/held")
+        public Map<String, String> held() throws InterruptedException {
+            HELD.add(HELD.enter());
+            try {
+                releaseSlowCalls.await(10, TimeUnit.SECONDS);
+            } finally {
+                HELD.leave();
+            }
+            return Map.of("held", "yes");
         }
 
         private static Map<String, String> echo(String method, HttpHeaders headers) {
@@ -174,6 +192,55 @@ class ClusterHttpClientTest {
         assertThatThrownBy(() -> client.post(gone, "/apis/v1/messages", Map.of(), ECHO))
                 .isInstanceOf(ClusterCallException.class)
                 .hasMessageContaining("POST http://127.0.0.1:" + closedPort + "/apis/v1/messages failed");
+    }
+
+    @Test
+    void atMostSixtyFourCallsAreUnderWayAtOnceAndTheRestWaitTheirTurn() throws Exception {
+        int callers = ClusterHttpClient.MAX_IN_FLIGHT + 16;
+        var pool = Executors.newFixedThreadPool(callers);
+        try {
+            var calls = new ArrayList<Future<ClusterResponse<Map<String, String>>>>();
+            for (int i = 0; i < callers; i++) {
+                calls.add(pool.submit(() -> client.get(node(), base() + "/echo/held", ECHO)));
+            }
+            await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> HELD.now() == ClusterHttpClient.MAX_IN_FLIGHT);
+            Thread.sleep(500); // the other 16 had time to get through, were there no limit
+
+            assertThat(HELD.peak()).isEqualTo(ClusterHttpClient.MAX_IN_FLIGHT);
+            releaseSlowCalls.countDown();
+            for (var call : calls) {
+                assertThat(call.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** How many calls the server holds now, and the most it held at once. */
+    private static final class Concurrency {
+        private final AtomicInteger now = new AtomicInteger();
+        private final AtomicInteger peak = new AtomicInteger();
+
+        int enter() {
+            return now.incrementAndGet();
+        }
+
+        void leave() {
+            now.decrementAndGet();
+        }
+
+        void add(int seen) {
+            peak.accumulateAndGet(seen, Math::max);
+        }
+
+        int now() {
+            return now.get();
+        }
+
+        int peak() {
+            return peak.get();
+        }
     }
 
     @Test

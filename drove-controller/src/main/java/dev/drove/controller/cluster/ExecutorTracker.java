@@ -1,5 +1,6 @@
 package dev.drove.controller.cluster;
 
+import dev.drove.common.discovery.ExecutorEntries;
 import dev.drove.common.discovery.NodeDataStore;
 import dev.drove.common.messages.ExecutorAddress;
 import dev.drove.controller.leadership.LeadershipListener;
@@ -34,7 +35,8 @@ import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
- * The leader's view of the executors: it reads every {@code /executor/*} entry each {@code pollInterval}, feeds each
+ * The leader's view of the executors: it looks at every {@code /executor/*} entry each {@code pollInterval} (in the
+ * memory of a ZooKeeper watch, {@link ExecutorEntries}, so a look costs no ZooKeeper read), feeds each
  * to {@link ClusterResources} and reconciles the instances listed in it through {@link InstanceStates}. State reports
  * between two entries are laid over the last entry ({@link #applyReport}), so the scheduler's book never goes back to
  * an older picture of an executor.
@@ -78,6 +80,7 @@ public final class ExecutorTracker implements LeadershipListener, AdmittedExecut
     private final List<Consumer<ExecutorNodeData>> joinListeners = new CopyOnWriteArrayList<>();
     private final List<BiConsumer<String, ExecutorNodeData>> removalListeners = new CopyOnWriteArrayList<>();
     private ScheduledExecutorService poller; // guarded by this
+    private volatile ExecutorEntries entries;
     private volatile boolean tracking;
     private volatile CountDownLatch firstPoll = new CountDownLatch(1);
     private volatile Instant termStart = Instant.now();
@@ -109,6 +112,8 @@ public final class ExecutorTracker implements LeadershipListener, AdmittedExecut
         resources.executorIds().forEach(resources::remove);
         termStart = Instant.now();
         firstPoll = new CountDownLatch(1);
+        entries = nodes.watchExecutors();
+        entries.start();
         poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
             var thread = new Thread(runnable, "executor-tracker");
             thread.setDaemon(true);
@@ -117,7 +122,7 @@ public final class ExecutorTracker implements LeadershipListener, AdmittedExecut
         tracking = true;
         poller.execute(this::suspectReferencedExecutors);
         poller.scheduleWithFixedDelay(this::poll, 0, pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-        log.info("Tracking executors every {} ms; a vanished executor's instances are LOST after {} s; a published "
+        log.info("Tracking executors (watching their ZooKeeper entries, checked every {} ms); a vanished executor's instances are LOST after {} s; a published "
                 + "executor is counted once it authenticates", pollInterval.toMillis(),
                 absences.gracePeriod().toSeconds());
     }
@@ -317,15 +322,21 @@ public final class ExecutorTracker implements LeadershipListener, AdmittedExecut
     }
 
     /**
-     * Reads every executor entry once: takes the admitted ones, keeps the others waiting, marks the absent ones
-     * missing and gives up on those past the grace.
+     * Looks at every executor entry once: takes the admitted ones, keeps the others waiting, marks the absent ones
+     * missing and gives up on those past the grace. Nothing happens until the watch has read the entries there were
+     * when it started, and an executor the watch does not list is asked of ZooKeeper itself before it counts as
+     * missing, so a half-read list or a watch behind a burst of joins never makes an executor look gone.
      */
     void poll() {
         var latch = firstPoll; // a poll of the last term that ends late must not count for this one
+        var watched = entries;
+        if (watched == null || !watched.isLoaded()) {
+            return;
+        }
         try {
             var now = Instant.now();
             var present = new HashSet<String>();
-            for (var data : nodes.executors()) {
+            for (var data : watched.executors()) {
                 var id = executorId(data);
                 if (id != null) {
                     present.add(id);
@@ -334,8 +345,11 @@ public final class ExecutorTracker implements LeadershipListener, AdmittedExecut
             }
             admissions.keepWaitingOnly(present);
             admissions.warnOverdue(now);
-            executors.keySet().stream().filter(id -> !present.contains(id))
-                    .forEach(id -> absences.missing(id, now));
+            executors.forEach((id, tracked) -> {
+                if (!present.contains(id) && !nodes.isPublished(tracked.data())) {
+                    absences.missing(id, now); // confirmed in ZooKeeper: the watch may lag behind a burst of joins
+                }
+            });
             for (var id : absences.overdue(now)) {
                 giveUp(id);
             }
@@ -343,7 +357,7 @@ public final class ExecutorTracker implements LeadershipListener, AdmittedExecut
                 latch.countDown();
             }
         } catch (RuntimeException e) {
-            log.warn("Could not read the executors from ZooKeeper: {}", e.getMessage());
+            log.warn("Could not check the executors: {}", e.getMessage(), e);
             latch.countDown();
         }
     }
@@ -400,6 +414,10 @@ public final class ExecutorTracker implements LeadershipListener, AdmittedExecut
         if (poller != null) {
             poller.shutdownNow();
             poller = null;
+        }
+        if (entries != null) {
+            entries.close();
+            entries = null;
         }
     }
 

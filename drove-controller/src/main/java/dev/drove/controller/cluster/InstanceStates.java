@@ -36,8 +36,14 @@ import java.util.function.Predicate;
  */
 public final class InstanceStates {
     private static final Logger log = LoggerFactory.getLogger(InstanceStates.class);
-    private static final long RECHECK_MILLIS = 250;
-    private static final int STRIPES = 64;
+    /** A waiter looks again this often even without a wake-up; every change through this class wakes it at once. */
+    private static final long RECHECK_MILLIS = 1_000;
+    /**
+     * One instance's changes are serialised on a stripe, and a change may wait for a ZooKeeper write under it; with
+     * thousands of instances changing at once, few stripes queued reports of unrelated instances behind each other's
+     * writes (hundreds of report threads blocked with 64), so there are many.
+     */
+    private static final int STRIPES = 4_096;
 
     private final InstanceStore instances;
     private final ApplicationStore applications;

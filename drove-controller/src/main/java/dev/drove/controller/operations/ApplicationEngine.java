@@ -51,7 +51,11 @@ public final class ApplicationEngine implements LeadershipListener, AutoCloseabl
     private final InstanceActions actions;
     private final OperationSlots slots;
     private final AppMonitor monitor;
-    private final Object creating = new Object();
+    /**
+     * CREATEs of one app id run one at a time, so the second finds the first's app; creates of other apps do not
+     * wait for each other's ZooKeeper writes (striped by app id).
+     */
+    private final Object[] creating = new Object[256];
     private volatile LeadershipTerm term; // null while not leading
 
     public ApplicationEngine(ApplicationStore applications, InstanceStore instances, InstanceStates states,
@@ -78,6 +82,9 @@ public final class ApplicationEngine implements LeadershipListener, AutoCloseabl
         this.records = new AppRecords(applications);
         this.actions = new InstanceActions(scheduler, states, instances, messenger, new ConfigInliner(), tokens);
         this.slots = new OperationSlots(new OperationRunner(records, actions, metrics));
+        for (int i = 0; i < creating.length; i++) {
+            creating[i] = new Object();
+        }
         this.monitor = new AppMonitor(applications, records, actions, slots, tracker, options);
     }
 
@@ -98,7 +105,7 @@ public final class ApplicationEngine implements LeadershipListener, AutoCloseabl
             throw ApiException.badRequest("RECOVER is run by the controller itself and cannot be submitted");
         }
         if (operation instanceof ApplicationCreateOperation create) {
-            synchronized (creating) {
+            synchronized (creating[Math.floorMod(create.appId().hashCode(), creating.length)]) {
                 if (applications.find(create.appId()).isPresent()) {
                     throw ApiException.conflict("App %s already exists", create.appId());
                 }

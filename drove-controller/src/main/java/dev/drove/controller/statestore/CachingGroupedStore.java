@@ -35,10 +35,10 @@ abstract class CachingGroupedStore<T> implements GroupedStore<T>, LeadershipList
         var id = filing.id().apply(document);
         var group = filing.group().apply(document);
         if (isPassing(document)
-                && groups.updateInMemory(group, old -> old.containsKey(id), old -> with(old, id, document))) {
+                && groups.updateInMemory(group, id, old -> old.containsKey(id), old -> with(old, id, document))) {
             return;
         }
-        groups.write(group, () -> store.save(document), old -> with(old, id, document));
+        groups.writeDocument(group, id, () -> store.save(document), old -> with(old, id, document));
     }
 
     /**
@@ -74,7 +74,7 @@ abstract class CachingGroupedStore<T> implements GroupedStore<T>, LeadershipList
 
     @Override
     public void delete(String groupId, String id) {
-        groups.write(groupId, () -> store.delete(groupId, id), old -> with(old, id, null));
+        groups.writeDocument(groupId, id, () -> store.delete(groupId, id), old -> with(old, id, null));
     }
 
     @Override

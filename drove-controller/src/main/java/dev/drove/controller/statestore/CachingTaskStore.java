@@ -29,7 +29,7 @@ public final class CachingTaskStore implements TaskStore, LeadershipListener {
 
     @Override
     public void save(TaskInfo task) {
-        groups.write(task.sourceAppName(), () -> store.save(task),
+        groups.writeDocument(task.sourceAppName(), task.taskId(), () -> store.save(task),
                 old -> CachingGroupedStore.with(old, task.taskId(), task));
     }
 
@@ -59,7 +59,7 @@ public final class CachingTaskStore implements TaskStore, LeadershipListener {
 
     @Override
     public void delete(String sourceAppName, String taskId) {
-        groups.write(sourceAppName, () -> store.delete(sourceAppName, taskId),
+        groups.writeDocument(sourceAppName, taskId, () -> store.delete(sourceAppName, taskId),
                 old -> CachingGroupedStore.with(old, taskId, null));
     }
 

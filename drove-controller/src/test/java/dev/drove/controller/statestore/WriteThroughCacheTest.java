@@ -5,9 +5,14 @@ import org.junit.jupiter.api.Test;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The leader's in-memory copy's change stamps and derived values, over a map standing in for ZooKeeper. */
 class WriteThroughCacheTest {
@@ -53,5 +58,42 @@ class WriteThroughCacheTest {
 
         assertThat(cache.stamp()).isPresent().isNotEqualTo(before);
         assertThat(derived.get(() -> "store")).isEqualTo("{a=changed elsewhere}");
+    }
+
+    @Test
+    void documentsOfOneEntryAreStoredSideBySideAndAWholeEntryWriteWaitsForThem() throws Exception {
+        var groups = new WriteThroughCache<Map<String, String>>(HashMap::new);
+        groups.activate();
+        var storing = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(2);
+        try {
+            var slow = pool.submit(() -> groups.writeDocument("app", "AI-1", () -> {
+                storing.countDown();
+                awaitQuietly(release);
+            }, old -> CachingGroupedStore.with(old, "AI-1", "HEALTHY")));
+            assertThat(storing.await(5, TimeUnit.SECONDS)).isTrue();
+
+            groups.writeDocument("app", "AI-2", () -> { }, old -> CachingGroupedStore.with(old, "AI-2", "PENDING"));
+            var whole = pool.submit(() -> groups.write("app", () -> { }, old -> null));
+
+            assertThat(groups.<Map<String, String>>read(copy -> copy.get("app"), () -> null)).containsOnlyKeys("AI-2");
+            assertThatThrownBy(() -> whole.get(300, TimeUnit.MILLISECONDS)).isInstanceOf(TimeoutException.class);
+            release.countDown();
+            slow.get(5, TimeUnit.SECONDS);
+            whole.get(5, TimeUnit.SECONDS);
+            assertThat(groups.<Map<String, String>>read(copy -> copy.get("app"), () -> null)).isNull();
+        } finally {
+            release.countDown();
+            pool.shutdownNow();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
