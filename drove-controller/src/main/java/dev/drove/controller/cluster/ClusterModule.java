@@ -43,7 +43,10 @@ public final class ClusterModule extends AbstractModule {
     InstanceStates instanceStates(InstanceStore instances, ApplicationStore applications,
                                   Provider<ExecutorMessenger> messenger) {
         var states = new InstanceStates(instances, applications);
-        states.whenLostInstanceReportedAlive(new LostInstanceStopper(messenger::get));
+        var stopper = new LostInstanceStopper("Instance",
+                (executorId, instanceId) -> messenger.get().stopInstance(executorId, instanceId));
+        states.whenLostInstanceReportedAlive(info -> stopper.reportedAlive(info.instanceId(), info.appId(),
+                info.executorId(), info.state()));
         return states;
     }
 

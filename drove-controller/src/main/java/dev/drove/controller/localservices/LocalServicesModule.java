@@ -6,6 +6,7 @@ import dev.drove.common.http.ClusterHttpClient;
 import dev.drove.common.messages.MessageSender;
 import dev.drove.controller.auth.InstanceTokens;
 import dev.drove.controller.cluster.ExecutorTracker;
+import dev.drove.controller.cluster.LostInstanceStopper;
 import dev.drove.controller.cluster.ReportIntake;
 import dev.drove.controller.leadership.LeaderElection;
 import dev.drove.controller.operations.LifecycleOptions;
@@ -39,6 +40,9 @@ public final class LocalServicesModule extends AbstractModule {
                                           InstanceTokens tokens) {
         var states = new ServiceInstanceStates(instances, services);
         var messenger = new HttpServiceMessenger(new MessageSender(client), tracker::address);
+        var stopper = new LostInstanceStopper("Local service instance", messenger::stop);
+        states.whenLostInstanceReportedAlive(info -> stopper.reportedAlive(info.instanceId(), info.serviceId(),
+                info.executorId(), info.state()));
         var engine = new LocalServiceEngine(services, states, new ServiceInstanceActions(scheduler, states,
                 messenger, tokens), reservations, options);
         scheduler.reserveWith(reservations);

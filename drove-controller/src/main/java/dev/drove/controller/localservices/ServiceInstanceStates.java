@@ -19,8 +19,9 @@ import java.util.function.Predicate;
 
 /**
  * The one way local service instance infos change on the leader, and where operations wait for them.
- * {@link #report} takes what an executor says: it replaces the stored info unless that is newer, except that an
- * instance marked LOST is taken back when its executor reports it alive. {@link #record} saves what the controller
+ * {@link #report} takes what an executor says: it replaces the stored info unless that is newer or LOST. LOST is
+ * terminal (the engine has started a replacement): an executor that comes back reporting such an instance alive is
+ * told to stop it ({@link #whenLostInstanceReportedAlive}). {@link #record} saves what the controller
  * decides (PENDING before a start, STOPPED, LOST). Every change wakes {@link #await}ers; a change of state is passed
  * to the listeners. Thread-safe.
  */
@@ -31,6 +32,8 @@ final class ServiceInstanceStates {
     private final LocalServiceInstanceStore instances;
     private final LocalServiceStore services;
     private final List<Consumer<LocalServiceInstanceInfo>> listeners = new CopyOnWriteArrayList<>();
+    private volatile Consumer<LocalServiceInstanceInfo> lostReportedAlive = info -> {
+    };
     private final Object signal = new Object();
     private long version; // guarded by signal
 
@@ -39,7 +42,15 @@ final class ServiceInstanceStates {
         this.services = services;
     }
 
-    /** Takes an executor's report; ignored for an unknown service or when the stored info is newer. */
+    /**
+     * Sets what happens when an executor reports alive an instance stored LOST: the executor is told to stop it.
+     * Called outside any lock, on the reporting thread; it must return quickly.
+     */
+    void whenLostInstanceReportedAlive(Consumer<LocalServiceInstanceInfo> handler) {
+        this.lostReportedAlive = handler;
+    }
+
+    /** Takes an executor's report; ignored for an unknown service, when the stored info is newer, or LOST. */
     void report(LocalServiceInstanceInfo reported) {
         if (reported.serviceId() == null || reported.instanceId() == null || reported.state() == null) {
             log.warn("Ignoring a local service instance report without serviceId, instanceId or state: {}",
@@ -47,6 +58,7 @@ final class ServiceInstanceStates {
             return;
         }
         Optional<LocalServiceInstanceInfo> stored;
+        boolean saved;
         synchronized (this) {
             stored = instances.find(reported.serviceId(), reported.instanceId());
             if (stored.isEmpty() && services.find(reported.serviceId()).isEmpty()) {
@@ -54,12 +66,16 @@ final class ServiceInstanceStates {
                         reported.serviceId());
                 return;
             }
-            if (stored.isPresent() && !supersedes(reported, stored.get())) {
-                return;
+            saved = stored.isEmpty() || supersedes(reported, stored.get());
+            if (saved) {
+                instances.save(reported);
             }
-            instances.save(reported);
         }
-        changed(stored, reported);
+        if (saved) {
+            changed(stored, reported);
+        } else if (stored.get().state() == LocalServiceInstanceState.LOST && !reported.state().isTerminal()) {
+            lostReportedAlive.accept(reported);
+        }
     }
 
     /** Saves a decision of the controller about one instance, whatever is stored. */
@@ -122,9 +138,10 @@ final class ServiceInstanceStates {
                 instance.created(), new Date());
     }
 
+    /** Whether a report replaces the stored info: it is not older, and the stored one is not LOST (terminal). */
     static boolean supersedes(LocalServiceInstanceInfo reported, LocalServiceInstanceInfo stored) {
-        if (stored.state() == LocalServiceInstanceState.LOST && !reported.state().isTerminal()) {
-            return true;
+        if (stored.state() == LocalServiceInstanceState.LOST) {
+            return false;
         }
         return millis(reported.updated()) >= millis(stored.updated());
     }

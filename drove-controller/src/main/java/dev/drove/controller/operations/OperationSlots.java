@@ -31,7 +31,7 @@ final class OperationSlots {
     /** The application's slot for a new operation in {@code term}; empty when another operation holds it. */
     Optional<RunningOperation> claim(LeadershipTerm term, String appId, ApplicationOperation operation,
                                      RunningOperation.Origin origin, boolean outage) {
-        var run = new RunningOperation(appId, operation, origin, outage, term::isCurrent, term.workers());
+        var run = new RunningOperation(appId, operation, origin, outage, term::isCurrent, term.steps());
         return running.putIfAbsent(appId, run) == null ? Optional.of(run) : Optional.empty();
     }
 

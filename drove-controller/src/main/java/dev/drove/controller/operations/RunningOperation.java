@@ -77,6 +77,7 @@ final class RunningOperation {
         return Math.max(1, opSpec().parallelism());
     }
 
+    /** Where this operation's parallel instance steps run (shared by every operation of the term). */
     ExecutorService workers() {
         return workers;
     }

@@ -29,11 +29,12 @@ class LostInstanceStopperTest {
 
     @Test
     void theExecutorIsToldToStopTheInstanceOnceWhileItKeepsReportingIt() {
-        var stopper = new LostInstanceStopper(() -> messenger);
+        var stopper = new LostInstanceStopper("Instance", messenger::stopInstance);
 
-        stopper.accept(instance("AI-1", InstanceState.UNKNOWN, 9_000));
-        stopper.accept(instance("AI-1", InstanceState.HEALTHY, 9_500));
-        stopper.accept(instance("AI-1", InstanceState.STOPPING, 9_800));
+        for (var state : List.of(InstanceState.UNKNOWN, InstanceState.HEALTHY, InstanceState.STOPPING)) {
+            var alive = instance("AI-1", state, 9_000);
+            stopper.reportedAlive(alive.instanceId(), alive.appId(), alive.executorId(), alive.state());
+        }
 
         await().atMost(Duration.ofSeconds(10)).until(() -> !sent.isEmpty());
         await().during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5)).until(() -> sent.size() == 1);

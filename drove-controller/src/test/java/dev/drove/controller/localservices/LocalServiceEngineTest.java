@@ -2,6 +2,7 @@ package dev.drove.controller.localservices;
 
 import dev.drove.common.errors.ApiException;
 import dev.drove.common.testkit.ZookeeperExtension;
+import dev.drove.controller.cluster.LostInstanceStopper;
 import dev.drove.controller.operations.LifecycleOptions;
 import dev.drove.controller.scheduler.ClusterResources;
 import dev.drove.controller.scheduler.PlacementRequest;
@@ -35,6 +36,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -73,6 +75,9 @@ class LocalServiceEngineTest {
         reservations = new ServiceReservations(services, resources);
         scheduler.reserveWith(reservations);
         var states = new ServiceInstanceStates(instances, services);
+        var stopper = new LostInstanceStopper("Local service instance", executors::stop);
+        states.whenLostInstanceReportedAlive(info -> stopper.reportedAlive(info.instanceId(), info.serviceId(),
+                info.executorId(), info.state()));
         engine = new LocalServiceEngine(services, states, new ServiceInstanceActions(scheduler, states, executors),
                 reservations, new LifecycleOptions(Duration.seconds(2), 2, Duration.milliseconds(100), null));
         executors.reportTo(engine::report);
@@ -185,6 +190,27 @@ class LocalServiceEngineTest {
 
         assertThat(instances.find(SERVICE_ID, lost).orElseThrow().state()).isEqualTo(LocalServiceInstanceState.LOST);
         await().atMost(WAIT).until(() -> healthy().size() == 1 && !healthy().get(0).instanceId().equals(lost));
+    }
+
+    @Test
+    void aLostInstanceReportedAliveByItsReturningExecutorStaysLostAndIsStoppedThere() {
+        var first = executors.add("h1");
+        activate(1);
+        await().atMost(WAIT).until(() -> healthyPerExecutor().equals(Map.of(first, 1L)));
+        var lostInfo = healthy().get(0);
+        engine.executorLost(first);
+        await().atMost(WAIT).until(() -> healthy().size() == 1
+                && !healthy().get(0).instanceId().equals(lostInfo.instanceId()));
+
+        var later = new Date(System.currentTimeMillis() + 60_000);
+        engine.report(new LocalServiceInstanceInfo(lostInfo.serviceId(), lostInfo.serviceName(),
+                lostInfo.instanceId(), first, null, lostInfo.resources(), LocalServiceInstanceState.HEALTHY,
+                Map.of(), "", lostInfo.created(), later));
+
+        await().atMost(WAIT).until(() -> executors.stopped().contains(lostInfo.instanceId()));
+        assertThat(instances.find(SERVICE_ID, lostInfo.instanceId()).orElseThrow().state())
+                .isEqualTo(LocalServiceInstanceState.LOST);
+        assertThat(healthy()).hasSize(1).noneMatch(info -> info.instanceId().equals(lostInfo.instanceId()));
     }
 
     @Test
