@@ -6,6 +6,7 @@ import dev.drove.controller.scheduler.ClusterResources;
 import dev.drove.controller.scheduler.CoreState;
 import dev.drove.controller.statestore.ZkApplicationStore;
 import dev.drove.controller.statestore.ZkInstanceStore;
+import dev.drove.models.info.nodedata.ExecutorNodeData;
 import dev.drove.models.instance.InstanceInfo;
 import dev.drove.models.instance.InstanceState;
 import org.apache.curator.framework.CuratorFramework;
@@ -138,6 +139,29 @@ class ExecutorTrackerTest {
         assertThat(tracker.executors()).singleElement()
                 .satisfies(data -> assertThat(data.instances()).extracting(InstanceInfo::instanceId)
                         .containsExactly("AI-2"));
+    }
+
+    @Test
+    void theKnownExecutorsFollowEveryReportAndAnEntryThatComesAndGoes(CuratorFramework curator, TestingServer server) {
+        tracker = tracker(curator, new ClusterResources(), Duration.ofSeconds(45));
+        var publisher = publisher(server);
+        publisher.publish(entry(5_000, instance("AI-1", InstanceState.HEALTHY, 4_000)));
+        tracker.admit(EXECUTOR_ID);
+        tracker.leadershipAcquired();
+        await().atMost(A_FEW_SECONDS).until(() -> tracker.known().map(List::size).orElse(0) == 1);
+        assertThat(instanceIds(tracker.known().orElseThrow())).containsExactly("AI-1");
+
+        var started = instance("AI-2", EXECUTOR_ID, 3, InstanceState.STARTING, 6_000);
+        tracker.applyReport(snapshot(EXECUTOR_ID, List.of(started)), new Date(6_000),
+                data -> ExecutorTracker.withInstance(data, started));
+        assertThat(instanceIds(tracker.known().orElseThrow())).containsExactlyInAnyOrder("AI-1", "AI-2");
+
+        publisher.remove();
+        await().atMost(A_FEW_SECONDS).until(() -> tracker.known().orElseThrow().isEmpty());
+    }
+
+    private static List<String> instanceIds(List<ExecutorNodeData> known) {
+        return known.stream().flatMap(data -> data.instances().stream()).map(InstanceInfo::instanceId).toList();
     }
 
     private ExecutorTracker tracker(CuratorFramework curator, ClusterResources resources, Duration grace) {
