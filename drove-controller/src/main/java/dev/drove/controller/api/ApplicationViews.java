@@ -38,6 +38,11 @@ final class ApplicationViews {
     private final InstanceStore instances;
     private final ApplicationOperations operations;
     private final AtomicReference<Page> lastPage = new AtomicReference<>();
+    private final AtomicReference<ActiveCount> lastActiveCount = new AtomicReference<>();
+
+    /** How many applications were active, and the stamps of what it was counted from. */
+    private record ActiveCount(long apps, long states, int count) {
+    }
 
     /** One listing as written, and the stamps of what it was built from. */
     private record Page(int start, int size, long apps, long instances, long states, byte[] json) {
@@ -83,6 +88,31 @@ final class ApplicationViews {
                 json.apply(summaries(start, size)));
         lastPage.set(page);
         return page.json();
+    }
+
+    /**
+     * How many applications are in an active state ({@link ApplicationState#isActive}), for the cluster summary;
+     * counted again only when the application store or the engine's states changed since the last count.
+     */
+    int activeCount() {
+        var apps = applications.changeStamp();
+        var states = operations.stateStamp();
+        if (apps.isEmpty() || states.isEmpty()) {
+            return countActive();
+        }
+        var last = lastActiveCount.get();
+        if (last != null && last.apps() == apps.getAsLong() && last.states() == states.getAsLong()) {
+            return last.count();
+        }
+        var counted = new ActiveCount(apps.getAsLong(), states.getAsLong(), countActive());
+        lastActiveCount.set(counted);
+        return counted.count();
+    }
+
+    private int countActive() {
+        return (int) applications.all().stream()
+                .filter(app -> state(app.appId()).filter(ApplicationState::isActive).isPresent())
+                .count();
     }
 
     /** One page of summaries by application id, sorted by id. */

@@ -13,8 +13,6 @@ import dev.drove.controller.statestore.TaskStore;
 import dev.drove.models.api.ApiResponse;
 import dev.drove.models.api.ClusterSummary;
 import dev.drove.models.api.ExecutorSummary;
-import dev.drove.models.application.ApplicationInfo;
-import dev.drove.models.application.ApplicationState;
 import dev.drove.models.cluster.ClusterStateData;
 import dev.drove.models.info.nodedata.ExecutorNodeData;
 import dev.drove.models.info.nodedata.ExecutorState;
@@ -50,6 +48,7 @@ public final class ClusterResource {
     private final AdmittedExecutors admitted;
     private final Blacklist blacklist;
     private final ClusterLeader leader;
+    private volatile Totals lastTotals;
 
     @Inject
     ClusterResource(NodeDataStore nodes, ApplicationStore applications, ApplicationViews views, TaskStore tasks,
@@ -73,25 +72,54 @@ public final class ClusterResource {
      */
     @GET
     public ApiResponse<ClusterSummary> summary() {
-        var executors = admittedExecutors().stream().map(this::summary).toList();
-        var apps = applications.all();
+        var totals = totals(admittedExecutors());
         var services = localServices.all();
-        int freeCores = executors.stream().mapToInt(ExecutorSummary::freeCores).sum();
-        int usedCores = executors.stream().mapToInt(ExecutorSummary::usedCores).sum();
-        long freeMemory = executors.stream().mapToLong(ExecutorSummary::freeMemory).sum();
-        long usedMemory = executors.stream().mapToLong(ExecutorSummary::usedMemory).sum();
         return ApiResponse.success(new ClusterSummary(
                 leader.name(),
                 maintenance.state(),
-                executors.size(),
-                apps.size(),
-                (int) apps.stream().filter(this::isActive).count(),
+                totals.executors(),
+                applications.all().size(),
+                views.activeCount(),
                 (int) tasks.all().stream().filter(task -> task.state() != null && !task.state().isTerminal()).count(),
                 services.size(),
                 (int) services.stream().filter(service -> service.activationState() == ActivationState.ACTIVE)
                         .count(),
-                freeCores, usedCores, freeCores + usedCores,
-                freeMemory, usedMemory, freeMemory + usedMemory));
+                totals.freeCores(), totals.usedCores(), totals.freeCores() + totals.usedCores(),
+                totals.freeMemory(), totals.usedMemory(), totals.freeMemory() + totals.usedMemory()));
+    }
+
+    /** Cores and memory summed over a list of executors. */
+    private record Totals(List<ExecutorNodeData> of, int executors, int freeCores, int usedCores, long freeMemory,
+                          long usedMemory) {
+    }
+
+    /**
+     * The sums over {@code executors}; the leader's tracker hands out the same list until an executor changes, so
+     * the last sums are reused for it (counting every core of 1,000 executors was most of a summary's cost).
+     */
+    private Totals totals(List<ExecutorNodeData> executors) {
+        var last = lastTotals;
+        if (last != null && last.of() == executors) {
+            return last;
+        }
+        int freeCores = 0;
+        int usedCores = 0;
+        long freeMemory = 0;
+        long usedMemory = 0;
+        for (var node : executors) {
+            var resources = node.state();
+            if (resources != null && resources.cpus() != null) {
+                freeCores += resources.cpus().freeCoreCount();
+                usedCores += resources.cpus().usedCoreCount();
+            }
+            if (resources != null && resources.memory() != null) {
+                freeMemory += resources.memory().freeMB();
+                usedMemory += resources.memory().usedMB();
+            }
+        }
+        var totals = new Totals(executors, executors.size(), freeCores, usedCores, freeMemory, usedMemory);
+        lastTotals = totals;
+        return totals;
     }
 
     /** Every executor that is in the cluster, ordered as published. */
@@ -138,10 +166,6 @@ public final class ClusterResource {
         return admitted.known().orElseGet(() -> nodes.executors().stream()
                 .filter(node -> admitted.isAdmitted(executorId(node)))
                 .toList());
-    }
-
-    private boolean isActive(ApplicationInfo app) {
-        return views.state(app.appId()).filter(ApplicationState::isActive).isPresent();
     }
 
     /** The id an executor reports in its resource state, else the one derived from its host and port. */

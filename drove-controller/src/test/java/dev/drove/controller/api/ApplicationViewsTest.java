@@ -89,6 +89,20 @@ class ApplicationViewsTest {
     }
 
     @Test
+    void theActiveCountFollowsStateChangesAndNewApplications() {
+        var views = new ApplicationViews(applications, instances, new StoreStates(applications));
+        assertThat(views.activeCount()).isEqualTo(1);
+
+        applications.saveRuntime(new AppRuntimeInfo("BILLING-1", ApplicationState.MONITORING, 0, null, new Date()));
+        assertThat(views.activeCount()).isZero();
+
+        applications.save(new ApplicationInfo("PAYROLL-1", SampleCluster.spec("PAYROLL", "1", false), 1,
+                new Date(1_000), new Date(1_000)));
+        applications.saveRuntime(new AppRuntimeInfo("PAYROLL-1", ApplicationState.RUNNING, 1, null, new Date()));
+        assertThat(views.activeCount()).isEqualTo(1);
+    }
+
+    @Test
     void withAnEngineThatCannotStampItsStatesEveryListingIsBuilt() {
         var views = new ApplicationViews(applications, instances, new RecordingOperations());
 
