@@ -5,15 +5,12 @@ import com.github.dockerjava.api.DockerClient;
 import dev.drove.common.testkit.DockerExtension;
 import dev.drove.common.testkit.TestImage;
 import dev.drove.common.testkit.TestImages;
-import org.apache.curator.test.TestingServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -39,30 +36,23 @@ class EngineRestartIT {
     private static final String APP_ID = ClusterProbe.appId(APP);
     private static final int COUNT = 3;
 
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    private TestingServer zookeeper;
-    private TestCluster cluster;
+    @RegisterExtension
+    static final ClusterExtension cluster = ClusterExtension.builder().withZookeeperSessionTimeout("5s")
+            .controllers(1).executors(1).build();
+
     private ClusterProbe probe;
 
     @BeforeEach
-    void startCluster(DockerClient docker) throws Exception {
+    void probeTheCluster(DockerClient docker) {
         EngineRestart.requireLiveRestore();
-        var image = TestImages.unpullable(docker, TestImage.APP);
-        zookeeper = new TestingServer(true);
-        cluster = new TestCluster(dir, zookeeper.getConnectString()).withZookeeperSessionTimeout("5s");
-        probe = new ClusterProbe(cluster, docker, image);
-        cluster.addController();
-        cluster.addExecutor();
-        cluster.awaitReady(1);
+        probe = new ClusterProbe(cluster.testCluster(), docker, TestImages.unpullable(docker, TestImage.APP));
     }
 
+    /** Runs before the extension stops the cluster, which removes containers through the engine. */
     @AfterEach
-    void stopCluster(DockerClient docker) throws Exception {
+    void awaitTheEngine(DockerClient docker) {
         await("the engine answers before cleaning up").atMost(Duration.ofSeconds(60)).ignoreExceptions()
                 .until(() -> docker.pingCmd().exec() == null);
-        cluster.close(docker);
-        zookeeper.close();
     }
 
     @Test
@@ -93,7 +83,7 @@ class EngineRestartIT {
                     .during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
                     .until(() -> probe.healthy(APP_ID).equals(healthyBefore));
 
-            EngineRestart.startEngine(dir.resolve("ensure-docker.log"));
+            EngineRestart.startEngine(cluster.dir().resolve("ensure-docker.log"));
             var down = Duration.ofNanos(System.nanoTime() - stopped);
             var resynced = ClusterProbe.timeUntil("the executor resynchronises", Duration.ofSeconds(30),
                     () -> executor.output().contains("Resynchronised with the Docker engine"));
