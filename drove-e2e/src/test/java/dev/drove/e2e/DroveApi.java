@@ -12,13 +12,16 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A client of the controller's REST API as drove-cli and curl use it: JSON in, the envelope out. */
-final class DroveApi {
+/**
+ * A client of the controller's REST API as drove-cli and curl use it: JSON in, the envelope out. The benchmarks
+ * ({@code dev.drove.e2e.bench}) use it too, hence the few public members.
+ */
+public final class DroveApi {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     /** An answer: its HTTP status and the parsed envelope (or null when the body is not JSON). */
-    record Answer(int status, JsonNode body) {
-        JsonNode data() {
+    public record Answer(int status, JsonNode body) {
+        public JsonNode data() {
             return body == null ? null : body.get("data");
         }
 
@@ -33,7 +36,7 @@ final class DroveApi {
     /** The Authorization header every call sends, or null for none. */
     private final String authorization;
 
-    DroveApi(int port) {
+    public DroveApi(int port) {
         this("http://127.0.0.1:" + port, HTTP);
     }
 
@@ -55,7 +58,7 @@ final class DroveApi {
         return new DroveApi(base, http, "Basic " + credentials);
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
@@ -72,7 +75,7 @@ final class DroveApi {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    Answer post(String path, Object body) {
+    public Answer post(String path, Object body) {
         try {
             return post(path, Json.mapper().writeValueAsString(body));
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package dev.drove.controller.statestore;
 
 import dev.drove.controller.leadership.LeadershipListener;
 
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,17 +52,12 @@ abstract class CachingGroupedStore<T> implements GroupedStore<T>, LeadershipList
 
     @Override
     public Optional<T> find(String groupId, String id) {
-        return groups.read(copy -> WriteThroughCache.lookup(copy, groupId)
-                        .flatMap(group -> WriteThroughCache.lookup(group, id)),
-                () -> store.find(groupId, id));
+        return groups.read(copy -> document(copy, groupId, id), () -> store.find(groupId, id));
     }
 
     @Override
     public List<T> all(String groupId) {
-        return groups.read(copy -> WriteThroughCache.lookup(copy, groupId)
-                        .map(group -> group.values().stream().sorted(filing.order()).toList())
-                        .orElse(List.of()),
-                () -> store.all(groupId));
+        return groups.read(copy -> group(copy, groupId, filing.order()), () -> store.all(groupId));
     }
 
     /** How many documents of the group {@code which} accepts, counted in memory without ordering them. */
@@ -101,6 +97,18 @@ abstract class CachingGroupedStore<T> implements GroupedStore<T>, LeadershipList
     /** Drops the group from memory: its owner's store has removed it from ZooKeeper. */
     void forget(String groupId) {
         groups.write(groupId, () -> { }, old -> null);
+    }
+
+    /** The document {@code id} of group {@code groupId} in a copy of groups. */
+    static <T> Optional<T> document(Map<String, Map<String, T>> copy, String groupId, String id) {
+        return WriteThroughCache.lookup(copy, groupId).flatMap(group -> WriteThroughCache.lookup(group, id));
+    }
+
+    /** The documents of group {@code groupId} in a copy of groups, in {@code order}; none for an unknown group. */
+    static <T> List<T> group(Map<String, Map<String, T>> copy, String groupId, Comparator<T> order) {
+        return WriteThroughCache.lookup(copy, groupId)
+                .map(group -> group.values().stream().sorted(order).toList())
+                .orElse(List.of());
     }
 
     /** {@code old} with {@code document} under {@code id} (null: without it); null when nothing is left. */

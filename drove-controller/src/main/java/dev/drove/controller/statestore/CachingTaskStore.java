@@ -35,16 +35,13 @@ public final class CachingTaskStore implements TaskStore, LeadershipListener {
 
     @Override
     public Optional<TaskInfo> find(String sourceAppName, String taskId) {
-        return groups.read(copy -> WriteThroughCache.lookup(copy, sourceAppName)
-                        .flatMap(group -> WriteThroughCache.lookup(group, taskId)),
+        return groups.read(copy -> CachingGroupedStore.document(copy, sourceAppName, taskId),
                 () -> store.find(sourceAppName, taskId));
     }
 
     @Override
     public List<TaskInfo> tasks(String sourceAppName) {
-        return groups.read(copy -> WriteThroughCache.lookup(copy, sourceAppName)
-                        .map(group -> group.values().stream().sorted(BY_ID).toList())
-                        .orElse(List.of()),
+        return groups.read(copy -> CachingGroupedStore.group(copy, sourceAppName, BY_ID),
                 () -> store.tasks(sourceAppName));
     }
 

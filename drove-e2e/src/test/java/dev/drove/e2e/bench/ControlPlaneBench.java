@@ -1,6 +1,7 @@
 package dev.drove.e2e.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.drove.e2e.DroveApi;
 import org.apache.curator.test.InstanceSpec;
 import org.apache.curator.test.TestingServer;
 import org.slf4j.Logger;
@@ -80,7 +81,7 @@ public final class ControlPlaneBench {
                     clusterOpParallelism);
             var fleetProcesses = new ArrayList<FleetProcess>();
             try {
-                var api = new BenchApi(controller.port());
+                var api = new DroveApi(controller.port());
                 await("the controller to lead", Duration.ofMinutes(3), controller,
                         () -> api.get("/apis/v1/ping").status() == 200);
                 var started = Instant.now();
@@ -160,7 +161,7 @@ public final class ControlPlaneBench {
     }
 
     /** Posts one operation per app from {@link #submitters} threads, as many API clients would; any refusal fails. */
-    private void submitAll(BenchApi api, String type, IntFunction<Map<String, Object>> operation)
+    private void submitAll(DroveApi api, String type, IntFunction<Map<String, Object>> operation)
             throws InterruptedException, ExecutionException {
         var pool = Executors.newFixedThreadPool(submitters);
         try {
@@ -230,7 +231,7 @@ public final class ControlPlaneBench {
         return "BENCH_APP_" + app + "-1";
     }
 
-    private int countApps(BenchApi api, Predicate<JsonNode> test) {
+    private int countApps(DroveApi api, Predicate<JsonNode> test) {
         var answer = api.get("/apis/v1/applications");
         if (answer.status() != 200 || answer.data() == null) {
             return -1;
@@ -241,7 +242,7 @@ public final class ControlPlaneBench {
         return (int) apps.filter(test).count();
     }
 
-    private static int clusterUsedCores(BenchApi api) {
+    private static int clusterUsedCores(DroveApi api) {
         var answer = api.get("/apis/v1/cluster");
         return answer.status() == 200 ? answer.data().path("usedCores").asInt(-1) : -1;
     }

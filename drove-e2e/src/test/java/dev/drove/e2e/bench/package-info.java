@@ -17,7 +17,7 @@
  *   ─▶ ApiPopulation.fill ─▶ ApiWrk (wrk --latency) per endpoint ─▶ req/s, p50/p90/p99 ─▶ next jar (compare=…)
  *
  * ControlPlaneBench (scripts/bench.sh control-plane): ZooKeeper (data dir kept) ─▶ ControllerProcess (jar)
- *   ─▶ FleetProcess × fleets (HollowFleet) ─▶ CREATE apps through BenchApi ─▶ all RUNNING ─▶ SCALE 0 ─▶ DESTROY
+ *   ─▶ FleetProcess × fleets (HollowFleet) ─▶ CREATE apps through DroveApi ─▶ all RUNNING ─▶ SCALE 0 ─▶ DESTROY
  *   samples: controller /proc CPU, jstat heap; ZkWriteLog reads the transaction log for bytes written per area
  * </pre>
  *

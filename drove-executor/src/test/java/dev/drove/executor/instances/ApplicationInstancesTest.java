@@ -11,7 +11,6 @@ import com.github.dockerjava.api.model.ExposedPort;
 import com.github.dockerjava.api.model.Ports;
 import com.github.dockerjava.api.model.Ulimit;
 import dev.drove.common.messages.ApplicationInstanceSpec;
-import dev.drove.common.testkit.DockerExtension;
 import dev.drove.executor.engine.ContainerEngine;
 import dev.drove.models.application.MountedVolume;
 import dev.drove.models.application.PreShutdownSpec;
@@ -25,12 +24,7 @@ import dev.drove.models.instance.InstanceInfo;
 import dev.drove.models.instance.InstanceState;
 import dev.drove.models.json.Json;
 import io.dropwizard.util.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 
@@ -63,8 +57,7 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.awaitility.Awaitility.await;
 
 /** Application instances on the real engine, with the registry built the way the executor builds it. */
-@ExtendWith(DockerExtension.class)
-class ApplicationInstancesTest {
+class ApplicationInstancesTest extends OnRealEngine {
     private static final long MB = 1024L * 1024L;
     private static final java.time.Duration START_WITHIN = java.time.Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newBuilder()
@@ -72,31 +65,6 @@ class ApplicationInstancesTest {
             .connectTimeout(java.time.Duration.ofSeconds(2))
             .build();
 
-    private final RecordingListener heard = new RecordingListener();
-    private TestExecutor executor;
-    private Instances instances;
-
-    @BeforeAll
-    static void tagImages(DockerClient docker) {
-        TestSpecs.tagImages(docker);
-    }
-
-    @AfterAll
-    static void untagImages(DockerClient docker) {
-        TestSpecs.untagImages(docker);
-    }
-
-    @BeforeEach
-    void startExecutor() {
-        executor = new TestExecutor();
-        instances = executor.instances();
-        instances.addListener(heard);
-    }
-
-    @AfterEach
-    void stopExecutor() {
-        executor.close();
-    }
 
     @Test
     void anInstanceWithOneCoreAnd16MbBecomesHealthyPinnedLabelledAndConfigured(DockerClient docker,

@@ -1,15 +1,8 @@
 package dev.drove.executor.instances;
 
-import com.github.dockerjava.api.DockerClient;
 import dev.drove.common.messages.ApplicationInstanceSpec;
-import dev.drove.common.testkit.DockerExtension;
 import dev.drove.models.instance.InstanceInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -26,35 +19,9 @@ import static org.awaitility.Awaitility.await;
  * After the container engine was unreachable, the executor brings its instances in line with the engine's list of
  * containers: a running container carries on untouched, a vanished one takes the normal stop path.
  */
-@ExtendWith(DockerExtension.class)
-class EngineResyncTest {
+class EngineResyncTest extends OnRealEngine {
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
-    private final RecordingListener heard = new RecordingListener();
-    private TestExecutor executor;
-    private Instances instances;
-
-    @BeforeAll
-    static void tagImages(DockerClient docker) {
-        TestSpecs.tagImages(docker);
-    }
-
-    @AfterAll
-    static void untagImages(DockerClient docker) {
-        TestSpecs.untagImages(docker);
-    }
-
-    @BeforeEach
-    void startExecutor() {
-        executor = new TestExecutor();
-        instances = executor.instances();
-        instances.addListener(heard);
-    }
-
-    @AfterEach
-    void stopExecutor() {
-        executor.close();
-    }
 
     @Test
     void anInstanceWhoseContainerStillRunsCarriesOnAndOneWhoseContainerVanishedStopsAndSaysSo() throws Exception {

@@ -3,19 +3,13 @@ package dev.drove.executor.instances;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.InspectContainerResponse;
 import dev.drove.common.messages.LocalServiceInstanceSpec;
-import dev.drove.common.testkit.DockerExtension;
 import dev.drove.executor.engine.HostPorts;
 import dev.drove.models.application.PortSpec;
 import dev.drove.models.application.PortType;
 import dev.drove.models.application.checks.CmdCheckModeSpec;
 import dev.drove.models.instance.InstancePort;
 import dev.drove.models.instance.LocalServiceInstanceInfo;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,33 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Local service instances run the application machine with their own ids, env and names. */
-@ExtendWith(DockerExtension.class)
-class LocalServiceInstancesTest {
+class LocalServiceInstancesTest extends OnRealEngine {
     private static final String SERVICE_ID = "TEST_SERVICE-1";
 
-    private final RecordingListener heard = new RecordingListener();
-    private TestExecutor executor;
-
-    @BeforeAll
-    static void tagImages(DockerClient docker) {
-        TestSpecs.tagImages(docker);
-    }
-
-    @AfterAll
-    static void untagImages(DockerClient docker) {
-        TestSpecs.untagImages(docker);
-    }
-
-    @BeforeEach
-    void startExecutor() {
-        executor = new TestExecutor();
-        executor.instances().addListener(heard);
-    }
-
-    @AfterEach
-    void stopExecutor() {
-        executor.close();
-    }
 
     @Test
     void aHostLevelInstanceListensOnItsDeclaredPortAndGetsTheServiceVariables(DockerClient docker)

@@ -5,16 +5,10 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.command.WaitContainerResultCallback;
 import com.github.dockerjava.api.exception.NotFoundException;
 import dev.drove.common.messages.TaskInstanceSpec;
-import dev.drove.common.testkit.DockerExtension;
 import dev.drove.models.taskinstance.TaskInfo;
 import dev.drove.models.taskinstance.TaskResult;
 import dev.drove.models.taskinstance.TaskState;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.time.Duration;
 import java.util.List;
@@ -33,35 +27,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** Task instances on the real engine: results by exit code, cancellation, adoption of a finished run. */
-@ExtendWith(DockerExtension.class)
-class TaskInstancesTest {
+class TaskInstancesTest extends OnRealEngine {
     private static final Duration WITHIN = Duration.ofSeconds(30);
 
-    private final RecordingListener heard = new RecordingListener();
-    private TestExecutor executor;
-    private Instances instances;
-
-    @BeforeAll
-    static void tagImages(DockerClient docker) {
-        TestSpecs.tagImages(docker);
-    }
-
-    @AfterAll
-    static void untagImages(DockerClient docker) {
-        TestSpecs.untagImages(docker);
-    }
-
-    @BeforeEach
-    void startExecutor() {
-        executor = new TestExecutor();
-        instances = executor.instances();
-        instances.addListener(heard);
-    }
-
-    @AfterEach
-    void stopExecutor() {
-        executor.close();
-    }
 
     @Test
     void aTaskThatExitsWithZeroCompletesSuccessfullyAndIsCleanedUp(DockerClient docker) throws Exception {
